@@ -1,0 +1,339 @@
+//! Bakes the name tables of `data/` into byte tables read in place at run time.
+//!
+//! Inputs: data/person_names.tsv, data/places.tsv, data/place_names.tsv,
+//! data/curated/{organisations,place_aliases,particles}.tsv.
+//! Outputs in OUT_DIR: `tables.bin` (layout in src/tables/layout.rs), `tables_meta.rs`
+//! (section offsets) and `lexicon.rs` (the particle `match`).
+//!
+//! Keys are computed with the library's own text pipeline (src/text, included below), so
+//! build-time and run-time keys cannot drift apart.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[path = "src/text/mod.rs"]
+#[allow(dead_code)]
+mod text;
+
+#[path = "src/tables/hash.rs"]
+mod hash;
+
+#[path = "src/tables/layout.rs"]
+#[allow(dead_code)]
+mod layout;
+
+/// The build-time stand-in for src/lexicon.rs: the same lookup over a map read from
+/// particles.tsv before any key is computed.
+mod lexicon {
+    use crate::text::tokenize::Role;
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+
+    pub static MAP: OnceLock<HashMap<String, Role>> = OnceLock::new();
+
+    pub fn particle_role(form: &str) -> Option<Role> {
+        MAP.get().and_then(|m| m.get(form).copied())
+    }
+}
+
+use layout::kind;
+use text::tokenize::Role;
+
+fn read_tsv(path: &Path) -> Vec<Vec<String>> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let body = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    body.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(|f| f.trim().to_string()).collect())
+        .collect()
+}
+
+struct Entity {
+    id: String,
+    label: String,
+    weight: u32,
+    kind: u8,
+    country: [u8; 2],
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, u32>,
+    forms: HashMap<String, Vec<u32>>,
+    keys: HashMap<String, Vec<u32>>,
+    scratch: text::Scratch,
+    buf: String,
+}
+
+impl Builder {
+    fn entity(&mut self, id: &str, label: &str, weight: u32, kind: u8, country: &str) -> u32 {
+        if let Some(&i) = self.by_id.get(id) {
+            return i;
+        }
+        let i = self.entities.len() as u32;
+        let mut c = [b' '; 2];
+        for (k, b) in country.bytes().take(2).enumerate() {
+            c[k] = b;
+        }
+        self.entities.push(Entity { id: id.into(), label: label.into(), weight, kind, country: c });
+        self.by_id.insert(id.into(), i);
+        i
+    }
+
+    /// Indexes one spelling of entity `e` under its form key and its skeleton key.
+    fn name(&mut self, e: u32, name: &str) {
+        text::analyse(name, &mut self.scratch);
+        if self.scratch.spans.is_empty() {
+            return;
+        }
+        text::form_key_into(&self.scratch.cleaned, &self.scratch.spans, &mut self.buf);
+        push_unique(self.forms.entry(self.buf.clone()).or_default(), e);
+        self.buf.clear();
+        text::key_into(&mut self.scratch, text::lang::Lang::Auto, &mut self.buf);
+        if !self.buf.is_empty() {
+            push_unique(self.keys.entry(self.buf.clone()).or_default(), e);
+        }
+    }
+}
+
+fn push_unique(v: &mut Vec<u32>, e: u32) {
+    if !v.contains(&e) {
+        v.push(e);
+    }
+}
+
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut up = true;
+    for c in s.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        up = c == ' ' || c == '-';
+    }
+    out
+}
+
+/// The label of a name group: the plain-ASCII spelling closest to all its spellings.
+fn group_label(forms: &[String]) -> String {
+    let folded: Vec<String> = forms
+        .iter()
+        .map(|f| {
+            let mut s = String::new();
+            text::fold_into(f, &mut s);
+            s
+        })
+        .collect();
+    let ascii: Vec<usize> = (0..forms.len())
+        .filter(|&i| forms[i].bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-'))
+        .collect();
+    let pool: Vec<usize> = if ascii.is_empty() { (0..forms.len()).collect() } else { ascii };
+    let best = pool
+        .iter()
+        .copied()
+        .min_by_key(|&i| {
+            let d: usize = folded.iter().map(|f| edit_distance(folded[i].as_bytes(), f.as_bytes())).sum();
+            (d, folded[i].len(), i)
+        })
+        .unwrap_or(0);
+    title_case(&folded[best])
+}
+
+fn write_lexicon(rows: &[Vec<String>], out_dir: &Path) -> HashMap<String, Role> {
+    let mut map = HashMap::new();
+    for (n, r) in rows.iter().enumerate() {
+        let (Some(form), Some(role)) = (r.first(), r.get(1)) else {
+            panic!("particles.tsv row {}: expected form, role, source", n + 2)
+        };
+        let role = Role::from_tsv(role).unwrap_or_else(|| panic!("particles.tsv row {}: unknown role {role:?}", n + 2));
+        let form = form.to_lowercase();
+        map.entry(form).or_insert(role);
+    }
+    let mut forms: Vec<_> = map.iter().collect();
+    forms.sort_by(|a, b| a.0.cmp(b.0));
+    let mut code = String::from(
+        "// @generated by build.rs from data/curated/particles.tsv; edit that file, not this one.\n\
+         /// The role of a particle or honorific (lower-case form), if it is one.\n\
+         pub fn particle_role(form: &str) -> Option<Role> {\n    Some(match form {\n",
+    );
+    for (form, role) in forms {
+        let _ = writeln!(code, "        {:?} => Role::{:?},", form, role);
+    }
+    code.push_str("        _ => return None,\n    })\n}\n");
+    std::fs::write(out_dir.join("lexicon.rs"), code).expect("write lexicon.rs");
+    map
+}
+
+struct Blob {
+    bytes: Vec<u8>,
+    strings: Vec<u8>,
+    string_at: HashMap<String, u32>,
+}
+
+impl Blob {
+    fn string(&mut self, s: &str) -> u32 {
+        if let Some(&o) = self.string_at.get(s) {
+            return o;
+        }
+        let o = self.strings.len() as u32;
+        self.strings.extend_from_slice(s.as_bytes());
+        self.string_at.insert(s.to_string(), o);
+        o
+    }
+}
+
+fn write_index(blob: &mut Blob, postings: &mut Vec<u32>, map: &HashMap<String, Vec<u32>>, entities: &[Entity]) -> Vec<u8> {
+    let cap = (map.len() * 2).next_power_of_two().max(16);
+    let mask = cap - 1;
+    let mut slots = vec![0u8; cap * layout::SLOT_SIZE];
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort(); // deterministic output
+    for key in keys {
+        let mut list = map[key].clone();
+        // Best first: countries, then by weight (population, spellings), then id.
+        list.sort_by(|&a, &b| {
+            let (ea, eb) = (&entities[a as usize], &entities[b as usize]);
+            (eb.kind == kind::COUNTRY)
+                .cmp(&(ea.kind == kind::COUNTRY))
+                .then(eb.weight.cmp(&ea.weight))
+                .then(ea.id.cmp(&eb.id))
+        });
+        list.truncate(layout::MAX_POSTINGS);
+        let h = hash::hash(key.as_bytes());
+        let mut i = (h as usize) & mask;
+        while slots[i * layout::SLOT_SIZE..i * layout::SLOT_SIZE + 4] != [0; 4] {
+            i = (i + 1) & mask;
+        }
+        let key_off = blob.string(key);
+        let s = &mut slots[i * layout::SLOT_SIZE..(i + 1) * layout::SLOT_SIZE];
+        s[0..4].copy_from_slice(&layout::tag(h).to_le_bytes());
+        s[4..8].copy_from_slice(&key_off.to_le_bytes());
+        s[8..10].copy_from_slice(&(u16::try_from(key.len()).expect("key under 64 KiB")).to_le_bytes());
+        s[10..12].copy_from_slice(&(list.len() as u16).to_le_bytes());
+        s[12..16].copy_from_slice(&(postings.len() as u32).to_le_bytes());
+        postings.extend_from_slice(&list);
+    }
+    slots
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let data = root.join("data");
+    println!("cargo:rerun-if-changed=src/text");
+    println!("cargo:rerun-if-changed=src/tables");
+
+    let particles = read_tsv(&data.join("curated/particles.tsv"));
+    let map = write_lexicon(&particles, &out_dir);
+    let _ = lexicon::MAP.set(map);
+
+    let mut b = Builder::default();
+
+    // Places first: countries and cities with their populations.
+    for r in read_tsv(&data.join("places.tsv")) {
+        let [id, k, country, pop, name] = &r[..] else { panic!("places.tsv: bad row {r:?}") };
+        let kind = if k == "country" { kind::COUNTRY } else { kind::CITY };
+        let pop: u64 = pop.parse().unwrap_or(0);
+        let e = b.entity(id, name, pop.min(u32::MAX as u64) as u32, kind, country);
+        b.name(e, name);
+    }
+    for file in ["place_names.tsv", "curated/place_aliases.tsv"] {
+        for r in read_tsv(&data.join(file)) {
+            let (id, name) = match &r[..] {
+                [id, name] => (id, name),
+                [id, _kind, name, ..] => (id, name),
+                _ => panic!("{file}: bad row {r:?}"),
+            };
+            match b.by_id.get(id.as_str()) {
+                Some(&e) => b.name(e, name),
+                None => panic!("{file}: unknown place id {id}"),
+            }
+        }
+    }
+    // Organisations: the first row of an id gives its label.
+    for r in read_tsv(&data.join("curated/organisations.tsv")) {
+        let [id, _kind, name, ..] = &r[..] else { panic!("organisations.tsv: bad row {r:?}") };
+        let e = b.entity(id, name, 0, kind::ORG, "");
+        b.name(e, name);
+    }
+    // Person name groups.
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for r in read_tsv(&data.join("person_names.tsv")) {
+        let [id, form] = &r[..] else { panic!("person_names.tsv: bad row {r:?}") };
+        match groups.last_mut() {
+            Some((g, forms)) if g == id => forms.push(form.clone()),
+            _ => groups.push((id.clone(), vec![form.clone()])),
+        }
+    }
+    for (id, forms) in &groups {
+        let label = group_label(forms);
+        let e = b.entity(id, &label, forms.len() as u32, kind::PERSON, "");
+        for f in forms {
+            b.name(e, f);
+        }
+    }
+
+    // Serialise.
+    let mut blob = Blob { bytes: Vec::new(), strings: Vec::new(), string_at: HashMap::new() };
+    let mut ents = Vec::with_capacity(b.entities.len() * layout::ENTITY_SIZE);
+    for e in &b.entities {
+        let id_off = blob.string(&e.id);
+        let label_off = blob.string(&e.label);
+        ents.extend_from_slice(&id_off.to_le_bytes());
+        ents.extend_from_slice(&label_off.to_le_bytes());
+        ents.extend_from_slice(&e.weight.to_le_bytes());
+        ents.extend_from_slice(&(e.id.len() as u16).to_le_bytes());
+        ents.extend_from_slice(&(e.label.len().min(u16::MAX as usize) as u16).to_le_bytes());
+        ents.push(e.kind);
+        ents.extend_from_slice(&e.country);
+        ents.push(0);
+    }
+    let mut postings = Vec::new();
+    let forms = write_index(&mut blob, &mut postings, &b.forms, &b.entities);
+    let keys = write_index(&mut blob, &mut postings, &b.keys, &b.entities);
+
+    let mut meta = String::from("// @generated by build.rs from data/; section offsets into tables.bin.\n");
+    let mut section = |name: &str, bytes: &[u8], blob: &mut Vec<u8>| {
+        while blob.len() % 8 != 0 {
+            blob.push(0);
+        }
+        let start = blob.len();
+        blob.extend_from_slice(bytes);
+        let _ = writeln!(meta, "pub const {name}: core::ops::Range<usize> = {start}..{};", blob.len());
+    };
+    let mut out = std::mem::take(&mut blob.bytes);
+    let strings = std::mem::take(&mut blob.strings);
+    section("STRINGS", &strings, &mut out);
+    section("ENTITIES", &ents, &mut out);
+    section("FORMS", &forms, &mut out);
+    section("KEYS", &keys, &mut out);
+    let post_bytes: Vec<u8> = postings.iter().flat_map(|p| p.to_le_bytes()).collect();
+    section("POSTINGS", &post_bytes, &mut out);
+    let _ = writeln!(
+        meta,
+        "/// Entities, form keys and skeleton keys in the tables.\npub const COUNTS: (usize, usize, usize) = ({}, {}, {});",
+        b.entities.len(),
+        b.forms.len(),
+        b.keys.len()
+    );
+    std::fs::write(out_dir.join("tables.bin"), &out).expect("write tables.bin");
+    std::fs::write(out_dir.join("tables_meta.rs"), meta).expect("write tables_meta.rs");
+}

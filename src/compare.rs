@@ -1,0 +1,359 @@
+//! Step 5, compare: are two names the same name?
+//!
+//! Words are compared on their sound symbols with a weighted edit distance in which the
+//! differences romanisations make are cheap (vowels, `q/k/g`, `d/z/dh`, gemination, a
+//! dropped ʿayn) and a different consonant is expensive. Words are then aligned in any
+//! order, two adjacent words may match one (`Abd al-Aziz` / `Abdelaziz`), particles weigh
+//! little, and a word present on one side only costs less than a word that differs.
+
+use crate::name::{Name, Token};
+use crate::text::phon::{self, is_vowel};
+use crate::text::tokenize::Role;
+
+/// The default decision threshold of [`Matcher`]: pairs scoring at or above it are the
+/// same name.
+pub const DEFAULT_THRESHOLD: f64 = 0.80;
+
+/// Compares names; build one with [`Matcher::builder`] or use [`Matcher::default`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matcher {
+    threshold: f64,
+}
+
+impl Default for Matcher {
+    fn default() -> Matcher {
+        Matcher { threshold: DEFAULT_THRESHOLD }
+    }
+}
+
+/// Options of a [`Matcher`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatcherBuilder {
+    threshold: f64,
+}
+
+impl MatcherBuilder {
+    /// Sets the decision threshold (clamped to [0, 1]; default [`DEFAULT_THRESHOLD`]).
+    pub fn threshold(mut self, t: f64) -> MatcherBuilder {
+        self.threshold = if t.is_nan() { DEFAULT_THRESHOLD } else { t.clamp(0.0, 1.0) };
+        self
+    }
+
+    /// Builds the matcher.
+    pub fn build(self) -> Matcher {
+        Matcher { threshold: self.threshold }
+    }
+}
+
+/// How two words of the compared names were paired.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alignment {
+    /// The word(s) of the first name (two joined by a space when merged).
+    pub left: String,
+    /// The word(s) of the second name.
+    pub right: String,
+    /// Their similarity in [0, 1].
+    pub score: f64,
+    /// The rule that paired them: `sound`, `merge` or `unmatched`.
+    pub rule: &'static str,
+}
+
+/// The outcome of a comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Similarity in [0, 1].
+    pub score: f64,
+    /// `score >= threshold`.
+    pub same: bool,
+    /// Which words were paired, and how.
+    pub alignments: Vec<Alignment>,
+}
+
+impl Matcher {
+    /// A builder with the default options.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder { threshold: DEFAULT_THRESHOLD }
+    }
+
+    /// The decision threshold.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Compares two analysed names.
+    pub fn compare(&self, a: &Name, b: &Name) -> Comparison {
+        let (score, alignments) = score_names(a, b);
+        // Symmetric by construction: score_names orders its inputs canonically.
+        let score = if score.is_finite() { score.clamp(0.0, 1.0) } else { 0.0 };
+        Comparison { score, same: score >= self.threshold, alignments }
+    }
+}
+
+/// A unit of comparison: a name word, with a bound particle (`abd`, `abu`) joined to it.
+struct Unit {
+    text: String,
+    syms: Vec<u8>,
+    weight: f64,
+    abjad: bool,
+    initial: bool,
+}
+
+fn units(name: &Name) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut pending: Option<&Token> = None;
+    let toks = name.tokens();
+    let all_noise = toks.iter().all(|t| t.role().is_noise());
+    for t in toks {
+        if t.role().is_noise() && !all_noise {
+            continue;
+        }
+        if t.role().binds_next() {
+            if let Some(p) = pending.take() {
+                out.push(unit(&[p]));
+            }
+            pending = Some(t);
+            continue;
+        }
+        match pending.take() {
+            Some(p) => out.push(unit(&[p, t])),
+            None => out.push(unit(&[t])),
+        }
+    }
+    if let Some(p) = pending {
+        out.push(unit(&[p]));
+    }
+    out
+}
+
+fn unit(toks: &[&Token]) -> Unit {
+    let mut syms = Vec::new();
+    let mut text = String::new();
+    for t in toks {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(t.text());
+        syms.extend_from_slice(t.syms());
+    }
+    let last = toks[toks.len() - 1];
+    let weight = match last.role() {
+        Role::Patronymic | Role::Connector => 0.15,
+        Role::Initial => 0.5,
+        _ => 1.0,
+    };
+    Unit {
+        text,
+        syms,
+        weight,
+        abjad: last.script() == crate::text::lang::Script::Arabic,
+        initial: last.role() == Role::Initial,
+    }
+}
+
+/// Cost of substituting symbol `x` by `y`.
+fn sub_cost(x: u8, y: u8) -> f64 {
+    if x == y {
+        return 0.0;
+    }
+    let (vx, vy) = (is_vowel(x), is_vowel(y));
+    if vx && vy {
+        let (a, b) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        return match (a.min(b), a.max(b)) {
+            _ if a == b => 0.05,
+            (b'e', b'i') | (b'o', b'u') | (b'a', b'e') => 0.15,
+            (b'i', b'u') | (b'a', b'o') | (b'e', b'o') => 0.35,
+            _ => 0.45,
+        };
+    }
+    if vx || vy {
+        let (v, c) = if vx { (x, y) } else { (y, x) };
+        // A glide written as a vowel: w/u, y/i; an h or ʿayn written as a vowel.
+        return match (v.to_ascii_lowercase(), c) {
+            (b'u' | b'o', b'w' | b'v') | (b'i' | b'e', b'y') => 0.2,
+            (_, b'\'') => 0.15,
+            (_, b'h') => 0.5,
+            _ => 1.0,
+        };
+    }
+    if x == b'\'' || y == b'\'' {
+        let other = if x == b'\'' { y } else { x };
+        return if other == b'h' || other == b'G' { 0.4 } else { 0.9 };
+    }
+    let (cx, cy) = (phon::class(x), phon::class(y));
+    if cx.is_some() && cx == cy {
+        return 0.2;
+    }
+    match (x.min(y), x.max(y)) {
+        (b'g', b'j') => 0.3,             // Egyptian g for ج
+        (b'K', b'h') => 0.4,             // kh / h
+        (b'S', b's') | (b'Z', b'z') => 0.35, // sh / s, zh / z
+        (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
+        (b'f', b'v') | (b'b', b'v') | (b'w', b'b') => 0.4,
+        (b'j', b'y') => 0.4,             // German j
+        (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
+        (b'C', b'j') | (b'S', b'j') => 0.45,
+        (b'd', b't') | (b'k', b'q') => 0.3,
+        (b'm', b'n') => 0.7,
+        _ => 1.0,
+    }
+}
+
+/// Cost of a symbol present on one side only; `other_abjad` when the other word is in
+/// Arabic script, which does not write short vowels.
+fn indel_cost(x: u8, other_abjad: bool) -> f64 {
+    match x {
+        b'a' | b'e' | b'i' | b'o' | b'u' => {
+            if other_abjad {
+                0.05
+            } else {
+                0.2
+            }
+        }
+        b'A' | b'I' | b'U' => 0.35,
+        b'\'' => 0.1,
+        b'h' => 0.45,
+        b'y' | b'w' => 0.35,
+        _ => 1.0,
+    }
+}
+
+fn weight_of(x: u8) -> f64 {
+    if is_vowel(x) || x == b'\'' {
+        0.25
+    } else {
+        1.0
+    }
+}
+
+/// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
+fn sym_similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let m = b.len();
+    let mut prev = vec![0.0f64; m + 1];
+    let mut cur = vec![0.0f64; m + 1];
+    for j in 0..m {
+        prev[j + 1] = prev[j] + indel_cost(b[j], a_abjad);
+    }
+    for &x in a {
+        cur[0] = prev[0] + indel_cost(x, b_abjad);
+        for j in 0..m {
+            let y = b[j];
+            let d = prev[j] + sub_cost(x, y);
+            let del = prev[j + 1] + indel_cost(x, b_abjad);
+            let ins = cur[j] + indel_cost(y, a_abjad);
+            cur[j + 1] = d.min(del).min(ins);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let cost = prev[m];
+    let wa: f64 = a.iter().map(|&x| weight_of(x)).sum();
+    let wb: f64 = b.iter().map(|&x| weight_of(x)).sum();
+    let norm = wa.max(wb).max(1.0);
+    (1.0 - cost / norm).max(0.0)
+}
+
+fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
+    if a.initial || b.initial {
+        // An initial matches a word with the same first consonant class, or vowel.
+        let fa = a.syms.first().copied();
+        let fb = b.syms.first().copied();
+        return match (fa, fb) {
+            (Some(x), Some(y)) if x == y || (phon::class(x).is_some() && phon::class(x) == phon::class(y)) => 0.9,
+            (Some(x), Some(y)) if is_vowel(x) && is_vowel(y) => 0.8,
+            _ => 0.0,
+        };
+    }
+    sym_similarity(&a.syms, a.abjad, &b.syms, b.abjad)
+}
+
+fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
+    // Canonical order so that compare(a, b) == compare(b, a) exactly.
+    let (a, b) = if (a.cleaned(), a.tokens().len()) <= (b.cleaned(), b.tokens().len()) { (a, b) } else { (b, a) };
+    let ua = units(a);
+    let ub = units(b);
+    if ua.is_empty() || ub.is_empty() {
+        return (0.0, Vec::new());
+    }
+    // Candidate pairs: unit-unit, and two adjacent units of one side against one unit of
+    // the other (joined and split spellings).
+    struct Cand {
+        a: (usize, usize),
+        b: (usize, usize),
+        sim: f64,
+        rule: &'static str,
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    for (i, x) in ua.iter().enumerate() {
+        for (j, y) in ub.iter().enumerate() {
+            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y), rule: "sound" });
+        }
+    }
+    let joined = |u: &[Unit], i: usize| -> Unit {
+        let mut syms = u[i].syms.clone();
+        syms.extend_from_slice(&u[i + 1].syms);
+        Unit {
+            text: format!("{} {}", u[i].text, u[i + 1].text),
+            syms,
+            weight: u[i].weight + u[i + 1].weight,
+            abjad: u[i].abjad,
+            initial: false,
+        }
+    };
+    for i in 0..ua.len().saturating_sub(1) {
+        let x = joined(&ua, i);
+        for (j, y) in ub.iter().enumerate() {
+            cands.push(Cand { a: (i, i + 2), b: (j, j + 1), sim: sym_similarity(&x.syms, x.abjad, &y.syms, y.abjad), rule: "merge" });
+        }
+    }
+    for j in 0..ub.len().saturating_sub(1) {
+        let y = joined(&ub, j);
+        for (i, x) in ua.iter().enumerate() {
+            cands.push(Cand { a: (i, i + 1), b: (j, j + 2), sim: sym_similarity(&x.syms, x.abjad, &y.syms, y.abjad), rule: "merge" });
+        }
+    }
+    // Greedy: best pairs first; ties broken by position for determinism.
+    cands.sort_by(|p, q| {
+        q.sim.total_cmp(&p.sim).then(p.a.cmp(&q.a)).then(p.b.cmp(&q.b)).then(p.rule.cmp(q.rule))
+    });
+    let mut used_a = vec![false; ua.len()];
+    let mut used_b = vec![false; ub.len()];
+    let mut alignments = Vec::new();
+    let mut matched = 0.0;
+    let mut paired = 0.0;
+    for c in &cands {
+        if c.sim < 0.5 {
+            break;
+        }
+        if (c.a.0..c.a.1).any(|i| used_a[i]) || (c.b.0..c.b.1).any(|j| used_b[j]) {
+            continue;
+        }
+        let wa: f64 = ua[c.a.0..c.a.1].iter().map(|u| u.weight).sum();
+        let wb: f64 = ub[c.b.0..c.b.1].iter().map(|u| u.weight).sum();
+        // A merge must be worth it over leaving a word unmatched.
+        matched += c.sim * wa.min(wb);
+        paired += wa.min(wb);
+        (c.a.0..c.a.1).for_each(|i| used_a[i] = true);
+        (c.b.0..c.b.1).for_each(|j| used_b[j] = true);
+        let text = |u: &[Unit], r: (usize, usize)| u[r.0..r.1].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join(" ");
+        alignments.push(Alignment { left: text(&ua, c.a), right: text(&ub, c.b), score: c.sim, rule: c.rule });
+    }
+    let total = |u: &[Unit]| u.iter().map(|u| u.weight).sum::<f64>();
+    let unmatched = |u: &[Unit], used: &[bool]| u.iter().zip(used).filter(|(_, &k)| !k).map(|(u, _)| u.weight).sum::<f64>();
+    let (ra, rb) = (unmatched(&ua, &used_a), unmatched(&ub, &used_b));
+    // The shorter name must be covered; extra words of the longer one (a middle name, a
+    // second family name) cost a third of a differing word.
+    let (short_rest, long_rest) = if total(&ua) <= total(&ub) { (ra, rb) } else { (rb, ra) };
+    let denom = paired + short_rest + long_rest / 3.0;
+    for (u, used) in [(&ua, &used_a), (&ub, &used_b)] {
+        for (x, _) in u.iter().zip(used.iter()).filter(|(_, &k)| !k) {
+            alignments.push(Alignment { left: x.text.clone(), right: String::new(), score: 0.0, rule: "unmatched" });
+        }
+    }
+    let score = if denom > 0.0 { matched / denom } else { 0.0 };
+    (score, alignments)
+}

@@ -1,0 +1,185 @@
+//! # canonym
+//!
+//! Names of people, places and organisations arrive spelled many ways, in many scripts:
+//! `Bashar al-Assad`, `Bashar al-Asaad`, `بشار الأسد`, `Башар Асад`. canonym turns each
+//! into readable Latin ([`transliterate`]), a key on which its variants meet ([`key`]),
+//! canonical IDs from name tables compiled into the binary ([`resolve`]), and a
+//! same/different decision between two names ([`compare`]).
+//!
+//! ```
+//! // One key for the spellings of one name, in any script.
+//! assert_eq!(canonym::key("Bashar al-Assad"), canonym::key("بشار الأسد"));
+//! assert_eq!(canonym::key("Muammar Gaddafi"), canonym::key("Mouammar Kadhafi"));
+//!
+//! // Canonical IDs: GeoNames for places, Wikidata for name groups, canonym:… for curated.
+//! let ids = canonym::resolve("Al-Quds");
+//! assert_eq!(ids[0].id, "geonames:281184");
+//!
+//! // Same or different?
+//! assert!(canonym::compare("Hassan Rouhani", "حسن روحانی").same);
+//! assert!(!canonym::compare("Bashar al-Assad", "Hafez al-Assad").same);
+//!
+//! // Readable Latin.
+//! assert_eq!(canonym::transliterate("Башар Асад"), "Bashar Asad");
+//! ```
+//!
+//! ## The pipeline
+//!
+//! `clean → tokenize → transliterate → fold → skeleton → resolve / compare`:
+//! [`clean`] unifies Unicode forms, hyphens, apostrophes and Arabic-script orthography;
+//! tokenization tags particles (`al-`, `bin`, `abd`, `abu`) and honorifics (`Sheikh`,
+//! `Ayatollah`); each script is transliterated by its own rules ([`Lang`] picks a
+//! convention); the *skeleton* maps an unvowelled Arabic-script word and its
+//! romanisations onto shared consonant classes. Analyse a name once with [`Name::parse`]
+//! to key, resolve and compare it many times.
+//!
+//! Nothing reads a file at run time: the tables are baked by build.rs from `data/`.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod compare;
+mod error;
+mod lexicon;
+mod name;
+mod resolve;
+mod tables;
+mod text;
+
+pub use compare::{Alignment, Comparison, Matcher, MatcherBuilder, DEFAULT_THRESHOLD};
+pub use error::{Error, ErrorKind};
+pub use name::{Name, Token, MAX_NAME_LEN};
+pub use resolve::{Candidate, MAX_CANDIDATES};
+pub use tables::{Entry, Kind};
+pub use text::lang::{Lang, Script};
+pub use text::tokenize::Role;
+
+/// Cleans a name: Unicode NFKC, controls and bidi marks removed, one kind of hyphen,
+/// apostrophe and space, and one spelling of Arabic-script letters (`أ إ آ → ا`,
+/// `ی ى → ي`, `ک → ك`, harakat and tatweel removed).
+///
+/// ```
+/// assert_eq!(canonym::clean("  Bashar\u{00A0}al\u{2010}Assad "), "Bashar al-Assad");
+/// assert_eq!(canonym::clean("مُحَمَّد"), "محمد");
+/// ```
+pub fn clean(name: &str) -> String {
+    text::clean::clean(name)
+}
+
+/// Readable Latin for a name in any script, guessing the convention per word.
+///
+/// Arabic-script words the name tables know get the spelling of their name group
+/// (`بشار` → `Bashar`); others are read letter by letter.
+///
+/// ```
+/// assert_eq!(canonym::transliterate("Зеленський"), "Zelenskyi");
+/// assert_eq!(canonym::transliterate("بشار الأسد"), "Bashar al-Asad");
+/// ```
+pub fn transliterate(name: &str) -> String {
+    transliterate_with(name, Lang::Auto)
+}
+
+/// Readable Latin for a name with the conventions of `lang` (e.g. [`Lang::Bg`] for a
+/// Bulgarian column).
+///
+/// ```
+/// use canonym::Lang;
+/// assert_eq!(canonym::transliterate_with("Щерев", Lang::Bg), "Shterev");
+/// assert_eq!(canonym::transliterate_with("Щерев", Lang::Ru), "Shcherev");
+/// ```
+pub fn transliterate_with(name: &str, lang: Lang) -> String {
+    Name::analyse(name, lang).to_latin()
+}
+
+/// Lower-case ASCII without diacritics; other scripts spelled in ASCII by a generic table.
+///
+/// ```
+/// assert_eq!(canonym::fold("Téhéran"), "teheran");
+/// assert_eq!(canonym::fold("Hewlêr"), "hewler");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    text::fold_into(text, &mut out);
+    out
+}
+
+/// The skeleton key of a name: consonant classes of its words, vowels, articles and
+/// honorifics left out, on which spellings of one name meet across scripts and
+/// romanisations. Good for blocking and grouping; use [`compare`] to decide.
+///
+/// ```
+/// let k = canonym::key("Ali Khamenei");
+/// assert_eq!(k, canonym::key("Ali Khamene'i"));
+/// assert_eq!(k, canonym::key("علی خامنه‌ای"));
+/// assert_eq!(canonym::key("Hezbollah"), canonym::key("حزب الله"));
+/// ```
+pub fn key(name: &str) -> String {
+    let mut scratch = Scratch::default();
+    let mut out = String::new();
+    key_into(name, &mut scratch, &mut out);
+    out
+}
+
+/// [`key`] into caller-owned buffers: no allocation once they have grown. `out` is cleared.
+pub fn key_into(name: &str, scratch: &mut Scratch, out: &mut String) {
+    out.clear();
+    text::analyse(name, &mut scratch.0);
+    text::key_into(&mut scratch.0, Lang::Auto, out);
+}
+
+/// Reusable buffers for [`key_into`]; keep one per thread.
+#[derive(Default, Debug, Clone)]
+pub struct Scratch(text::Scratch);
+
+/// Canonical IDs for a name, best first (at most [`MAX_CANDIDATES`]); empty when the
+/// tables know nothing of it.
+///
+/// ```
+/// let ids = canonym::resolve("Téhéran");
+/// assert_eq!(ids[0].id, "geonames:112931");
+/// assert_eq!(ids[0].kind, canonym::Kind::Place);
+/// ```
+pub fn resolve(name: &str) -> Vec<Candidate> {
+    resolve_kind(name, None)
+}
+
+/// [`resolve`], keeping only IDs of `kind` (`None` for any).
+///
+/// ```
+/// use canonym::Kind;
+/// let ids = canonym::resolve_kind("Hizballah", Some(Kind::Org));
+/// assert_eq!(ids[0].label, "Hezbollah");
+/// ```
+pub fn resolve_kind(name: &str, kind: Option<Kind>) -> Vec<Candidate> {
+    resolve::resolve_name(&Name::analyse(name, Lang::Auto), kind)
+}
+
+/// Compares two names with the default [`Matcher`].
+///
+/// ```
+/// let c = canonym::compare("Mohammed bin Salman", "محمد بن سلمان");
+/// assert!(c.same && c.score > 0.9);
+/// ```
+pub fn compare(a: &str, b: &str) -> Comparison {
+    Matcher::default().compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto))
+}
+
+#[cfg(test)]
+mod send_sync {
+    fn check<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        check::<super::Name>();
+        check::<super::Token>();
+        check::<super::Matcher>();
+        check::<super::MatcherBuilder>();
+        check::<super::Comparison>();
+        check::<super::Alignment>();
+        check::<super::Candidate>();
+        check::<super::Entry>();
+        check::<super::Error>();
+        check::<super::Scratch>();
+        check::<super::Lang>();
+        check::<super::Kind>();
+    }
+}

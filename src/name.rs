@@ -1,0 +1,160 @@
+//! [`Name`]: a name analysed once (cleaned, tokenized, transliterated, read into sound
+//! symbols), ready to be keyed, resolved and compared many times.
+
+use crate::error::{Error, ErrorKind};
+use crate::tables::{self, Index, Kind};
+use crate::text::lang::{Lang, Script};
+use crate::text::tokenize::Role;
+use crate::text::{self, phon, Scratch};
+
+/// Longest input, in bytes, that [`Name::parse`] accepts. Longer text is not a name.
+pub const MAX_NAME_LEN: usize = 1000;
+
+/// One word of a [`Name`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    text: String,
+    script: Script,
+    role: Role,
+    syms: Vec<u8>,
+    skeleton: String,
+}
+
+impl Token {
+    /// The word as written (after cleaning).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The script of the word.
+    pub fn script(&self) -> Script {
+        self.script
+    }
+
+    /// What the word does in the name (given name, article, patronymic, …).
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The word's skeleton: consonant classes without vowels (see [`crate::key`]).
+    pub fn skeleton(&self) -> &str {
+        &self.skeleton
+    }
+
+    pub(crate) fn syms(&self) -> &[u8] {
+        &self.syms
+    }
+}
+
+/// A name analysed into tokens.
+///
+/// ```
+/// let name = canonym::Name::parse("Ayatollah Ali Khamenei").unwrap();
+/// let roles: Vec<_> = name.tokens().iter().map(|t| t.role().as_str()).collect();
+/// assert_eq!(roles, ["honorific", "name", "name"]);
+/// assert_eq!(name.key(), canonym::key("علی خامنه‌ای"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    cleaned: String,
+    tokens: Vec<Token>,
+    lang: Lang,
+}
+
+impl Name {
+    /// Analyses `input` with automatic language detection.
+    ///
+    /// Fails on input without letters or digits, and on input over [`MAX_NAME_LEN`] bytes.
+    pub fn parse(input: &str) -> Result<Name, Error> {
+        Name::parse_with(input, Lang::Auto)
+    }
+
+    /// Analyses `input` with the transliteration conventions of `lang`.
+    pub fn parse_with(input: &str, lang: Lang) -> Result<Name, Error> {
+        if input.len() > MAX_NAME_LEN {
+            return Err(Error::new(ErrorKind::TooLong, format!("{} bytes, at most {MAX_NAME_LEN}", input.len())));
+        }
+        let name = Name::analyse(input, lang);
+        if name.tokens.is_empty() {
+            return Err(Error::new(ErrorKind::Empty, ""));
+        }
+        Ok(name)
+    }
+
+    /// Analyses any input; an empty or letterless input gives a name without tokens.
+    pub(crate) fn analyse(input: &str, lang: Lang) -> Name {
+        let mut scratch = Scratch::default();
+        text::analyse(input, &mut scratch);
+        let mut tokens = Vec::with_capacity(scratch.spans.len());
+        let mut bytes = Vec::new();
+        for sp in &scratch.spans {
+            let word = sp.text(&scratch.cleaned);
+            let mut syms = Vec::with_capacity(word.len());
+            let mut latin = String::new();
+            text::word_symbols(word, sp.script, lang, &mut syms, &mut latin, &mut bytes);
+            let mut skeleton = String::new();
+            phon::skeleton_into(&syms, &mut skeleton);
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, skeleton });
+        }
+        Name { cleaned: scratch.cleaned, tokens, lang }
+    }
+
+    /// The cleaned text (see [`crate::clean`]).
+    pub fn cleaned(&self) -> &str {
+        &self.cleaned
+    }
+
+    /// The words of the name, particles and honorifics included (see [`Token::role`]).
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The skeleton key (see [`crate::key`]).
+    pub fn key(&self) -> String {
+        let all_noise = self.tokens.iter().all(|t| t.role.is_noise());
+        self.tokens.iter().filter(|t| all_noise || !t.role.is_noise()).map(|t| t.skeleton.as_str()).collect()
+    }
+
+    /// Readable Latin (see [`crate::transliterate`]).
+    pub fn to_latin(&self) -> String {
+        let mut out = String::with_capacity(self.cleaned.len() + 8);
+        let mut buf = String::new();
+        let mut glue = false; // the previous token was an article written as "al-"
+        for t in &self.tokens {
+            if !out.is_empty() && !glue {
+                out.push(' ');
+            }
+            glue = false;
+            buf.clear();
+            match t.script {
+                Script::Arabic => {
+                    if t.role == Role::Article {
+                        out.push_str("al-");
+                        glue = true;
+                        continue;
+                    }
+                    match arabic_label(&t.text) {
+                        Some(label) => out.push_str(label),
+                        None => text::word_latin(&t.text, t.script, self.lang, &mut out),
+                    }
+                }
+                _ => text::word_latin(&t.text, t.script, self.lang, &mut out),
+            }
+        }
+        out
+    }
+}
+
+/// The label of the best-attested name group that spells `word` exactly so.
+fn arabic_label(word: &str) -> Option<&'static str> {
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c != text::clean::ZWNJ {
+            key.push(c);
+        }
+    }
+    tables::lookup(Index::Forms, &key)
+        .filter(|e| e.kind() == Kind::Person)
+        .max_by_key(|e| e.weight())
+        .map(|e| e.label())
+}

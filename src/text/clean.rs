@@ -1,0 +1,146 @@
+//! Step 1, clean: one spelling of the same text, whatever the keyboard.
+//!
+//! NFKC (which also maps Arabic presentation forms and full-width letters to plain ones),
+//! then controls and bidi marks out, one hyphen, one apostrophe, one space, and one
+//! spelling of the Arabic-script letters that vary between keyboards and countries.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The zero-width non-joiner, kept between Persian word parts (`خامنه‌ای`): it marks
+/// where a silent final `ه` ends a part, which matters for the vowel-blind skeleton.
+pub const ZWNJ: char = '\u{200C}';
+
+/// Cleans `input` into `out` (cleared first). See the module docs for what changes.
+pub fn clean_into(input: &str, out: &mut String) {
+    out.clear();
+    let mut pending_space = false;
+    let mut prev_arabic = false;
+    let mut pending_zwnj = false;
+    for c in input.nfkc() {
+        let c = match map_char(c) {
+            Mapped::Char(c) => c,
+            Mapped::Drop => continue,
+            Mapped::Space => {
+                pending_space = !out.is_empty();
+                pending_zwnj = false;
+                continue;
+            }
+            Mapped::Zwnj => {
+                pending_zwnj = prev_arabic;
+                continue;
+            }
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        let arabic = is_arabic_letter(c);
+        if pending_zwnj && arabic {
+            out.push(ZWNJ);
+        }
+        pending_zwnj = false;
+        prev_arabic = arabic;
+        out.push(c);
+    }
+}
+
+/// Cleans `input`; see [`clean_into`].
+pub fn clean(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    clean_into(input, &mut out);
+    out
+}
+
+enum Mapped {
+    Char(char),
+    Drop,
+    Space,
+    Zwnj,
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x620..=0x64A | 0x66E..=0x6D3 | 0x6D5 | 0x6EE..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8C9)
+}
+
+fn map_char(c: char) -> Mapped {
+    use Mapped::*;
+    match c {
+        // Whitespace of every kind, and the controls that separate fields.
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' => Space,
+        c if c.is_whitespace() => Space,
+        ZWNJ => Zwnj,
+        // Controls, format characters (bidi marks, ZWJ, BOM, soft hyphen), tatweel,
+        // Arabic vowel signs (harakat), shadda, sukun, Quranic annotation marks.
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Drop,
+        '\u{AD}' | '\u{200B}' | '\u{200D}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => Drop,
+        '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{180E}' => Drop,
+        '\u{0640}' => Drop,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}' => Drop,
+        // One hyphen.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{058A}'
+        | '\u{05BE}' => Char('-'),
+        // One apostrophe: ’ ‘ ʼ ʻ ʿ ʾ ` ´ ′ ‛ ʹ ˈ and the Hebrew geresh.
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{02BF}' | '\u{02BE}' | '`'
+        | '\u{B4}' | '\u{2032}' | '\u{201B}' | '\u{02B9}' | '\u{02C8}' | '\u{05F3}' | '\u{055A}' => {
+            Char('\'')
+        }
+        // Arabic-script orthography: alef variants, ya and kaf variants, heh variants.
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Char('ا'),
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ے' | 'ۓ' | 'ئ' => Char('ي'),
+        'ک' | 'ڪ' => Char('ك'),
+        'ۀ' | 'ہ' | 'ھ' | 'ۂ' | 'ە' => Char('ه'),
+        'ؤ' => Char('و'),
+        'ۃ' => Char('ة'),
+        // Digits in Arabic-Indic and Persian forms, and Arabic punctuation.
+        '٠'..='٩' => Char(char::from(b'0' + (c as u32 - 0x660) as u8)),
+        '۰'..='۹' => Char(char::from(b'0' + (c as u32 - 0x6F0) as u8)),
+        '،' => Char(','),
+        '؛' => Char(';'),
+        '؟' => Char('?'),
+        _ => Char(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unifies_spaces_hyphens_apostrophes() {
+        for (input, want) in [
+            ("  Bashar\u{00A0}al\u{2010}Assad \t", "Bashar al-Assad"),
+            ("Khamene\u{2019}i", "Khamene'i"),
+            ("Khamene\u{02BC}i", "Khamene'i"),
+            ("a\u{200F}b\u{202B}c", "abc"),
+            ("\u{FEFF}Tehran", "Tehran"),
+            ("ﬁrst", "first"),
+        ] {
+            assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn unifies_arabic_orthography() {
+        for (input, want) in [
+            ("الأسد", "الاسد"),
+            ("مُحَمَّد", "محمد"),
+            ("علی", "علي"),
+            ("کریم", "كريم"),
+            ("مـحـمـد", "محمد"),
+            ("١٢٣", "123"),
+            // ZWNJ survives between Persian word parts only.
+            ("خامنه\u{200C}ای", "خامنه\u{200C}اي"),
+            ("a\u{200C}b", "ab"),
+        ] {
+            assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn is_idempotent_on_samples() {
+        for s in ["Bashar al-Assad", "علی خامنه‌ای", "  x ", "Téhéran", "ﷺ"] {
+            let once = clean(s);
+            assert_eq!(clean(&once), once);
+        }
+    }
+}

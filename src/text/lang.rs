@@ -1,0 +1,121 @@
+//! Scripts and transliteration conventions.
+
+/// A transliteration convention: which language's rules to apply to a script.
+///
+/// `Auto` lets canonym guess from the letters (Ukrainian `і ї є ґ`, Serbian `ђ ћ џ`,
+/// Persian `پ چ ژ گ`); the others force one convention, e.g. for a column known to be
+/// Bulgarian.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Lang {
+    /// Guess per word from its letters.
+    #[default]
+    Auto,
+    /// Arabic.
+    Ar,
+    /// Persian (Farsi).
+    Fa,
+    /// Urdu.
+    Ur,
+    /// Russian.
+    Ru,
+    /// Ukrainian.
+    Uk,
+    /// Belarusian.
+    Be,
+    /// Serbian (Cyrillic).
+    Sr,
+    /// Bulgarian.
+    Bg,
+    /// Macedonian.
+    Mk,
+    /// Hebrew.
+    He,
+    /// Greek.
+    El,
+    /// Armenian.
+    Hy,
+    /// Georgian.
+    Ka,
+}
+
+impl Lang {
+    /// Parses a language code (`ru`, `uk`, `sr`, `bg`, `fa`, `ar`, …; case-insensitive).
+    /// Returns `None` for a code canonym has no convention for.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        Some(match code.as_str() {
+            "auto" => Lang::Auto,
+            "ar" | "ara" | "arabic" => Lang::Ar,
+            "fa" | "fas" | "per" | "persian" | "farsi" => Lang::Fa,
+            "ur" | "urd" | "urdu" => Lang::Ur,
+            "ru" | "rus" | "russian" => Lang::Ru,
+            "uk" | "ukr" | "ukrainian" => Lang::Uk,
+            "be" | "bel" | "belarusian" => Lang::Be,
+            "sr" | "srp" | "serbian" => Lang::Sr,
+            "bg" | "bul" | "bulgarian" => Lang::Bg,
+            "mk" | "mkd" | "macedonian" => Lang::Mk,
+            "he" | "heb" | "hebrew" | "iw" => Lang::He,
+            "el" | "ell" | "gre" | "greek" => Lang::El,
+            "hy" | "hye" | "arm" | "armenian" => Lang::Hy,
+            "ka" | "kat" | "geo" | "georgian" => Lang::Ka,
+            _ => return None,
+        })
+    }
+
+    /// The language codes accepted by [`Lang::from_code`], for help texts.
+    pub const CODES: &'static [&'static str] =
+        &["auto", "ar", "fa", "ur", "ru", "uk", "be", "sr", "bg", "mk", "he", "el", "hy", "ka"];
+}
+
+/// The writing system of a character, as far as canonym treats scripts differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Latin letters, with or without diacritics.
+    Latin,
+    /// Arabic script (Arabic, Persian, Urdu, …).
+    Arabic,
+    /// Cyrillic.
+    Cyrillic,
+    /// Greek.
+    Greek,
+    /// Hebrew.
+    Hebrew,
+    /// Armenian.
+    Armenian,
+    /// Georgian.
+    Georgian,
+    /// Any other script: handled by the generic fallback table.
+    Other,
+    /// Digits, punctuation, marks and everything that is not a letter of a script.
+    Common,
+}
+
+/// The script of one character.
+pub fn script_of(c: char) -> Script {
+    let u = c as u32;
+    match u {
+        0x41..=0x5A | 0x61..=0x7A => Script::Latin,
+        0..=0x7F => Script::Common,
+        0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F
+        | 0x250..=0x2AF => {
+            if c == '\u{D7}' || c == '\u{F7}' {
+                Script::Common
+            } else {
+                Script::Latin
+            }
+        }
+        0x2B0..=0x2FF => Script::Common, // modifier letters (ʿ ʾ ʼ …) behave as punctuation here
+        0x300..=0x36F => Script::Common, // combining marks
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x530..=0x58F | 0xFB13..=0xFB17 => Script::Armenian,
+        0x591..=0x5FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+        0x600..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
+        _ if c.is_alphabetic() => Script::Other,
+        _ => Script::Common,
+    }
+}

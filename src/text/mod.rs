@@ -1,0 +1,130 @@
+//! The text pipeline without tables: clean → tokenize → transliterate → fold → skeleton.
+//!
+//! This module is also compiled into build.rs (through `#[path]`), so that the keys baked
+//! into the tables and the keys computed at run time come from the same code. It must
+//! therefore depend only on `crate::lexicon` and on crates that build.rs also has.
+
+pub mod clean;
+pub mod lang;
+pub mod phon;
+pub mod tokenize;
+pub mod translit;
+
+use lang::{Lang, Script};
+use tokenize::{Role, Span};
+
+/// Reusable buffers for the pipeline: hold one per thread and nothing allocates per name
+/// once they have grown.
+#[derive(Default, Debug, Clone)]
+pub struct Scratch {
+    /// The cleaned text of the current name.
+    pub cleaned: String,
+    /// The tokens of the current name.
+    pub spans: Vec<Span>,
+    /// Symbols of the current word.
+    pub syms: Vec<u8>,
+    /// Latin of the current word.
+    pub latin: String,
+    bytes: Vec<u8>,
+}
+
+/// Appends the Latin transliteration of one word (rule-based, no tables) to `out`.
+pub fn word_latin(word: &str, script: Script, lang: Lang, out: &mut String) {
+    translit::word(word, script, lang, out);
+}
+
+/// Appends the sound symbols of one word (see [`phon`]) to `syms`.
+pub fn word_symbols(word: &str, script: Script, lang: Lang, syms: &mut Vec<u8>, latin: &mut String, bytes: &mut Vec<u8>) {
+    match script {
+        Script::Arabic => phon::arabic_symbols(word, syms),
+        Script::Latin | Script::Common => phon::latin_symbols(word, syms, bytes),
+        _ => {
+            latin.clear();
+            translit::word(word, script, lang, latin);
+            phon::latin_symbols(latin, syms, bytes);
+        }
+    }
+}
+
+/// Appends the fold of `s` to `out`: lower-case ASCII, diacritics and non-Latin letters
+/// spelled in ASCII (any_ascii), every run of separators one space, apostrophes kept.
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_ascii_alphanumeric() || c == '\'' || c == '-' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            space = true;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, out);
+        } else if c == clean::ZWNJ || unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        } else {
+            for a in any_ascii::any_ascii_char(c).chars() {
+                push(a, out);
+            }
+        }
+    }
+}
+
+/// The form key used for exact table lookups: the cleaned words, lower-cased, with Latin
+/// diacritics removed, joined by one space (hyphens and apostrophes dropped). Letters of
+/// other scripts stay as they are, so `تهران` is looked up as `تهران`.
+pub fn form_key_into(cleaned: &str, spans: &[Span], out: &mut String) {
+    out.clear();
+    for sp in spans {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in sp.text(cleaned).chars() {
+            if c == '\'' || c == clean::ZWNJ || unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if lang::script_of(c) == Script::Latin {
+                for a in any_ascii::any_ascii_char(c).chars() {
+                    out.push(a.to_ascii_lowercase());
+                }
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+}
+
+/// Appends the skeleton key of an analysed name to `out`: the skeletons of its words in
+/// order, concatenated, articles and honorifics left out (unless nothing else remains).
+///
+/// Concatenation makes joined and split spellings meet (`Abdelaziz` / `Abd al-Aziz`,
+/// `Hezbollah` / `حزب الله`, `Mohammadreza` / `Mohammad Reza`); word order still counts.
+pub fn key_into(scratch: &mut Scratch, lang: Lang, out: &mut String) {
+    let Scratch { cleaned, spans, syms, latin, bytes } = scratch;
+    let all_noise = spans.iter().all(|s| s.role.is_noise());
+    for sp in spans.iter() {
+        if sp.role.is_noise() && !all_noise {
+            continue;
+        }
+        syms.clear();
+        word_symbols(sp.text(cleaned), sp.script, lang, syms, latin, bytes);
+        phon::skeleton_into(syms, out);
+    }
+}
+
+/// Cleans and tokenizes `input` into `scratch`.
+pub fn analyse(input: &str, scratch: &mut Scratch) {
+    clean::clean_into(input, &mut scratch.cleaned);
+    tokenize::tokenize(&scratch.cleaned, &mut scratch.spans);
+}
+
+/// Is this role one that [`key_into`] keeps?
+pub fn keeps(role: Role) -> bool {
+    !role.is_noise()
+}

@@ -1,0 +1,388 @@
+//! Sound symbols and the abjad skeleton: where an unvowelled Arabic-script word and its
+//! Latin romanisations meet.
+//!
+//! A word becomes a sequence of *symbols*, one byte each (see [`sym`]): short vowels
+//! `a e i o u`, written ("long") vowels `A I U`, the weak letter `'` (ʿayn, hamza,
+//! apostrophe) and consonants. Latin is read with the digraphs of English, French, German,
+//! Persian and Turkish romanisation (`kh gh sh ch th dh zh dj sch dsch ou`); Arabic script
+//! is read letter by letter, with `و ي` as vowels or glides by position.
+//!
+//! The *skeleton* keeps one class letter per consonant, drops vowels and weak letters, and
+//! merges the consonants romanisations confuse: `q k g kh gh → k`, `d z dh → d`,
+//! `s th → s`, `sh ch → x`, `b p → b`, `j zh → j`, `w v → w`. Vowel-blind keys block well
+//! but merge different names (Hassan / Hussein), so comparisons use the symbols, not the
+//! skeleton; see `compare`.
+
+/// Symbol bytes. Vowels are lower-case (short) or upper-case (written) `a e i o u`.
+pub mod sym {
+    /// ʿayn, hamza and apostrophes: a letter that romanisations write or omit at will.
+    pub const WEAK: u8 = b'\'';
+    /// `th` as in Uthman (ث).
+    pub const TH: u8 = b'T';
+    /// `dh` as in Kadhafi (ذ).
+    pub const DH: u8 = b'D';
+    /// `zh` (ژ, ж).
+    pub const ZH: u8 = b'Z';
+    /// `ch` (چ, ч).
+    pub const CH: u8 = b'C';
+    /// `sh` (ش, ш).
+    pub const SH: u8 = b'S';
+    /// `gh` (غ).
+    pub const GH: u8 = b'G';
+    /// `kh` (خ, х).
+    pub const KH: u8 = b'K';
+}
+
+/// Is `s` a vowel symbol (short or written)?
+#[inline]
+pub fn is_vowel(s: u8) -> bool {
+    matches!(s, b'a' | b'e' | b'i' | b'o' | b'u' | b'A' | b'I' | b'U')
+}
+
+/// The skeleton class of a consonant symbol; `None` for vowels and weak letters.
+#[inline]
+pub fn class(s: u8) -> Option<u8> {
+    Some(match s {
+        b'b' | b'p' => b'b',
+        b't' => b't',
+        b's' | b'T' => b's',
+        b'd' | b'D' | b'z' => b'd',
+        b'j' | b'Z' => b'j',
+        b'C' | b'S' => b'x',
+        b'k' | b'q' | b'g' | b'G' | b'K' => b'k',
+        b'w' | b'v' => b'w',
+        b'h' | b'f' | b'y' | b'l' | b'm' | b'n' | b'r' => s,
+        _ => return None,
+    })
+}
+
+/// Appends the skeleton of a symbol sequence to `out`: class letters, with a consonant
+/// doubled by gemination (`ss`, `dd`, `sh-sh`) written once.
+pub fn skeleton_into(syms: &[u8], out: &mut String) {
+    let mut last = 0u8;
+    for &s in syms {
+        match class(s) {
+            Some(c) => {
+                if c != last {
+                    out.push(c as char);
+                }
+                last = c;
+            }
+            None => last = 0,
+        }
+    }
+}
+
+fn push(out: &mut Vec<u8>, s: u8) {
+    // Gemination and doubled vowels carry no identity in romanised names.
+    if out.last() != Some(&s) {
+        out.push(s);
+    }
+}
+
+fn is_latin_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Reads a lower-case Latin word (diacritics allowed) into symbols, appended to `out`.
+pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
+    // First spell the letters with diacritics as the digraphs they stand for.
+    scratch.clear();
+    for c in word.chars() {
+        if c.is_ascii() {
+            scratch.push(c.to_ascii_lowercase() as u8);
+            continue;
+        }
+        let rep: &str = match c {
+            'ş' | 'ș' | 'š' | 'ś' | 'Ş' | 'Ș' | 'Š' => "sh",
+            'ç' | 'č' | 'ć' | 'Ç' | 'Č' | 'Ć' => "ch",
+            'ž' | 'ź' | 'ż' | 'Ž' => "zh",
+            'ğ' | 'ġ' | 'Ğ' => "gh",
+            'ḫ' | 'ẖ' | 'ḵ' => "kh",
+            'ḏ' | 'ð' | 'Ð' => "dh",
+            'ṯ' | 'þ' => "th",
+            'đ' | 'Đ' => "dj",
+            'ā' | 'â' | 'Ā' => "aa",
+            'ī' | 'î' | 'Ī' => "ii",
+            'ū' | 'û' | 'Ū' => "uu",
+            'ō' | 'Ō' => "oo",
+            'ß' => "ss",
+            'æ' | 'Æ' => "ae",
+            'œ' | 'Œ' => "oe",
+            'ı' => "i",
+            'ʿ' | 'ʾ' | 'ʼ' | 'ʻ' | '’' => "'",
+            _ => {
+                let a = any_ascii::any_ascii_char(c);
+                for b in a.bytes() {
+                    scratch.push(b.to_ascii_lowercase());
+                }
+                continue;
+            }
+        };
+        scratch.extend_from_slice(rep.as_bytes());
+    }
+    let p = &scratch[..];
+    let n = p.len();
+    let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
+    let starts = |i: usize, pat: &[u8]| p.get(i..i + pat.len()) == Some(pat);
+    let mut i = 0;
+    let start = out.len();
+    while i < n {
+        let b = p[i];
+        // Longest digraphs first.
+        let (s, len): (u8, usize) = if starts(i, b"dsch") {
+            (b'j', 4)
+        } else if starts(i, b"tsch") {
+            (sym::CH, 4)
+        } else if starts(i, b"sch") {
+            (sym::SH, 3)
+        } else if starts(i, b"tch") || starts(i, b"tsh") {
+            (sym::CH, 3)
+        } else if starts(i, b"dzh") {
+            (b'j', 3)
+        } else if starts(i, b"sh") {
+            (sym::SH, 2)
+        } else if starts(i, b"ch") {
+            (sym::CH, 2)
+        } else if starts(i, b"kh") {
+            (sym::KH, 2)
+        } else if starts(i, b"gh") {
+            (sym::GH, 2)
+        } else if starts(i, b"th") {
+            (sym::TH, 2)
+        } else if starts(i, b"dh") {
+            (sym::DH, 2)
+        } else if starts(i, b"zh") {
+            (sym::ZH, 2)
+        } else if starts(i, b"dj") {
+            (b'j', 2)
+        } else if starts(i, b"ph") {
+            (b'f', 2)
+        } else if starts(i, b"ck") {
+            (b'k', 2)
+        } else if starts(i, b"ou") {
+            // French و: Ouahab, Ouali (a glide before a vowel at the start of a word).
+            if out.len() == start && is_latin_vowel(at(i + 2)) {
+                (b'w', 2)
+            } else {
+                (b'U', 2)
+            }
+        } else if starts(i, b"aa") {
+            (b'A', 2)
+        } else if starts(i, b"ee") || starts(i, b"ii") {
+            (b'I', 2)
+        } else if starts(i, b"oo") || starts(i, b"uu") {
+            (b'U', 2)
+        } else {
+            let s = match b {
+                b'a' | b'e' | b'i' | b'o' | b'u' => b,
+                b'y' => {
+                    if is_latin_vowel(at(i + 1)) {
+                        b'y'
+                    } else {
+                        b'i'
+                    }
+                }
+                b'w' => {
+                    if is_latin_vowel(at(i + 1)) || out.len() == start {
+                        b'w'
+                    } else {
+                        b'U'
+                    }
+                }
+                b'h' => {
+                    let prev_vowel = out.len() > start && out.last().is_some_and(|&s| is_vowel(s));
+                    let rest = &p[i + 1..];
+                    // Final h after a vowel (Fatimah, Allah, Shah) and Persian -eh/-ehi.
+                    if prev_vowel
+                        && (rest.is_empty() || (at(i.wrapping_sub(1)) == b'e' && (rest == b"i" || rest == b"ee")))
+                    {
+                        i += 1;
+                        continue;
+                    }
+                    b'h'
+                }
+                b'c' => {
+                    if matches!(at(i + 1), b'e' | b'i' | b'y') {
+                        b's'
+                    } else {
+                        b'k'
+                    }
+                }
+                b'x' => {
+                    push(out, b'k');
+                    b's'
+                }
+                b'\'' => sym::WEAK,
+                b'b'..=b'z' => b,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            (s, 1)
+        };
+        push(out, s);
+        i += len;
+    }
+}
+
+/// Reads a cleaned Arabic-script word (see `clean`) into symbols, appended to `out`.
+pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let at = |i: usize| -> char { if i < n { chars[i] } else { '\0' } };
+    // A segment ends at the end of the word or at a ZWNJ (Persian خامنه‌ای).
+    let seg_end = |i: usize| -> bool { i + 1 >= n || chars[i + 1] == super::clean::ZWNJ };
+    let seg_start = |i: usize| -> bool { i == 0 || chars[i - 1] == super::clean::ZWNJ };
+    let vowel_letter = |c: char| matches!(c, 'ا' | 'ة');
+    for i in 0..n {
+        let c = chars[i];
+        let s = match c {
+            'ا' => {
+                if seg_start(i) && matches!(at(i + 1), 'و' | 'ي') {
+                    continue; // an initial alef carrying u or i: اسماعيل, اوسامة
+                }
+                b'A'
+            }
+            'و' => {
+                let glide = seg_start(i)
+                    || (i > 0 && vowel_letter(chars[i - 1]) && !seg_start(i))
+                    || vowel_letter(at(i + 1))
+                    || (at(i + 1) == 'ه' && seg_end(i + 1));
+                if glide {
+                    b'w'
+                } else {
+                    b'U'
+                }
+            }
+            'ي' => {
+                let glide = seg_start(i)
+                    || (i > 0 && vowel_letter(chars[i - 1]) && !seg_end(i))
+                    || vowel_letter(at(i + 1))
+                    || (at(i + 1) == 'ه' && seg_end(i + 1));
+                if glide {
+                    b'y'
+                } else {
+                    b'I'
+                }
+            }
+            'ه' => {
+                // A final he after a consonant is a vowel (Fatemeh, خامنه); after alef
+                // (شاه) it is an h that Latin also drops at the end of a word.
+                if seg_end(i) && i > 0 {
+                    if chars[i - 1] == 'ا' {
+                        continue;
+                    }
+                    b'e'
+                } else {
+                    b'h'
+                }
+            }
+            'ة' => b'e',
+            'ب' => b'b',
+            'پ' => b'p',
+            'ت' | 'ط' | 'ٹ' => b't',
+            'ث' => sym::TH,
+            'ج' => b'j',
+            'چ' => sym::CH,
+            'ح' => b'h',
+            'خ' => sym::KH,
+            'د' | 'ڈ' => b'd',
+            'ذ' => sym::DH,
+            'ر' | 'ڑ' => b'r',
+            'ز' | 'ظ' => b'z',
+            'ض' => b'd',
+            'ژ' => sym::ZH,
+            'س' | 'ص' => b's',
+            'ش' => sym::SH,
+            'ع' | 'ء' => sym::WEAK,
+            'غ' => sym::GH,
+            'ف' | 'ڤ' => {
+                if c == 'ڤ' {
+                    b'v'
+                } else {
+                    b'f'
+                }
+            }
+            'ق' => b'q',
+            'ك' => b'k',
+            'گ' => b'g',
+            'ل' => b'l',
+            'م' => b'm',
+            'ن' | 'ں' => b'n',
+            _ => continue,
+        };
+        push(out, s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skel_latin(w: &str) -> String {
+        let (mut syms, mut scratch, mut out) = (Vec::new(), Vec::new(), String::new());
+        latin_symbols(w, &mut syms, &mut scratch);
+        skeleton_into(&syms, &mut out);
+        out
+    }
+
+    fn skel_arabic(w: &str) -> String {
+        let (mut syms, mut out) = (Vec::new(), String::new());
+        arabic_symbols(&crate::text::clean::clean(w), &mut syms);
+        skeleton_into(&syms, &mut out);
+        out
+    }
+
+    #[test]
+    fn latin_spellings_meet() {
+        for group in [
+            &["assad", "asad", "asaad"][..],
+            &["qaddafi", "gaddafi", "kadhafi", "gadhafi", "qadhdhafi"],
+            &["khamenei", "khamene'i", "khamenehi"],
+            &["rouhani", "rowhani", "ruhani"],
+            &["hezbollah", "hizballah", "hizbullah"],
+            &["muammar", "moammar", "mouammar"],
+            &["mohammed", "muhammad", "mohamed", "mohammad"],
+            &["hussein", "husayn", "hossein", "husain"],
+            &["sheikh", "shaykh", "cheikh", "şeyh"],
+            &["jamal", "djamel", "dschamal"],
+            &["uthman", "othman", "osman"],
+        ] {
+            let want = skel_latin(group[0]);
+            for w in group {
+                assert_eq!(skel_latin(w), want, "{w} vs {}", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_meets_latin() {
+        for (ar, la) in [
+            ("بشار", "bashar"),
+            ("اسد", "asad"),
+            ("قذافي", "qaddafi"),
+            ("خامنه‌ای", "khamenei"),
+            ("روحانی", "rouhani"),
+            ("حسن", "hassan"),
+            ("حسين", "hussein"),
+            ("معمر", "muammar"),
+            ("محمد", "mohammed"),
+            ("سلمان", "salman"),
+            ("وليد", "walid"),
+            ("يوسف", "youssef"),
+            ("فاطمه", "fatemeh"),
+            ("الله", "allah"),
+        ] {
+            assert_eq!(skel_arabic(ar), skel_latin(la), "{ar} vs {la}");
+        }
+    }
+
+    #[test]
+    fn different_consonants_stay_apart() {
+        for (a, b) in [("bashar", "hafez"), ("salman", "zayed"), ("khamenei", "larijani")] {
+            assert_ne!(skel_latin(a), skel_latin(b));
+        }
+    }
+}

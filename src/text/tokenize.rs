@@ -1,0 +1,337 @@
+//! Step 2, tokenize: name words, with particles and honorifics tagged.
+//!
+//! Particles are kept as tokens with a [`Role`]: an article weighs nothing, a patronymic
+//! (`bin`, `ibn`) little; `abd` and `abu` change the name and are never dropped. Joined
+//! forms are split where the join is certain: `alAssad`, `Abdulaziz`, `Abd-ul-Aziz`,
+//! `عبدالعزيز`, `ابوالفضل`, and Arabic-script `ال` on any word but `الله`.
+
+use super::lang::{script_of, Script};
+use crate::lexicon::particle_role;
+
+/// What a token does in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Role {
+    /// A name word: given name, family name, place-name word.
+    Name,
+    /// The Arabic article and its assimilated forms (`al-`, `el-`, `ad-`, `ash-`, `ال`).
+    Article,
+    /// `bin`, `ibn`, `ben`, `bint`, `ould`: "son/daughter of".
+    Patronymic,
+    /// `abd` ("servant of"): part of the name that follows it.
+    Abd,
+    /// `abu`, `abou` ("father of"): part of the name that follows it.
+    Abu,
+    /// `umm` ("mother of").
+    Umm,
+    /// Titles: Sheikh, Ayatollah, Hajj, Sayyid, Dr, …
+    Honorific,
+    /// Connectors of other languages: de, van, von, da, …
+    Connector,
+    /// A single Latin letter, maybe with a dot: `J.`
+    Initial,
+}
+
+impl Role {
+    /// Roles that form one name with the following word (`Abd al-Aziz`, `Abu Bakr`).
+    pub fn binds_next(self) -> bool {
+        matches!(self, Role::Abd | Role::Abu | Role::Umm)
+    }
+
+    /// Roles that carry no identity of their own and are left out of keys.
+    pub fn is_noise(self) -> bool {
+        matches!(self, Role::Article | Role::Honorific)
+    }
+
+    /// A lower-case name for the role, used in explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Name => "name",
+            Role::Article => "article",
+            Role::Patronymic => "patronymic",
+            Role::Abd => "abd",
+            Role::Abu => "abu",
+            Role::Umm => "umm",
+            Role::Honorific => "honorific",
+            Role::Connector => "connector",
+            Role::Initial => "initial",
+        }
+    }
+
+    /// Parses the role names used in `data/curated/particles.tsv`.
+    pub fn from_tsv(s: &str) -> Option<Role> {
+        Some(match s {
+            "article" => Role::Article,
+            "patronymic" => Role::Patronymic,
+            "abd" => Role::Abd,
+            "abu" => Role::Abu,
+            "umm" => Role::Umm,
+            "honorific" => Role::Honorific,
+            "connector" => Role::Connector,
+            _ => return None,
+        })
+    }
+}
+
+/// A word of a cleaned name: a byte range into the cleaned text, its script and role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first byte in the cleaned text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The script of the word's letters (the first letter's script).
+    pub script: Script,
+    /// What the word does in the name.
+    pub role: Role,
+}
+
+impl Span {
+    /// The text of the span.
+    pub fn text<'a>(&self, cleaned: &'a str) -> &'a str {
+        cleaned.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '\''
+        || c == super::clean::ZWNJ
+        || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Lower-cases a Latin word for particle lookup, into `buf`; drops a trailing dot.
+fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for c in w.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf.as_str()
+}
+
+const SUN_ARTICLES: &[&str] = &[
+    "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "ash", "esh", "ush", "at", "et", "ut",
+    "ath", "eth", "adh", "edh", "az", "ez", "uz", "an", "en", "un",
+];
+
+/// Splits a cleaned name into tagged spans (appended to `out`, which is cleared).
+pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
+    out.clear();
+    let mut lower = String::new();
+    // Raw words: runs of word characters. Hyphens and other punctuation separate.
+    let mut words: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, hyphen_after)
+    let mut start: Option<usize> = None;
+    for (i, c) in cleaned.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            words.push((s, i, c == '-'));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, cleaned.len(), false));
+    }
+    for (wi, &(s, e, hyphen_after)) in words.iter().enumerate() {
+        let mut s = s;
+        let mut e = e;
+        // Trim apostrophes at the edges ('Ali', Abdullah').
+        while s < e && cleaned.as_bytes()[s] == b'\'' {
+            s += 1;
+        }
+        while e > s && cleaned.as_bytes()[e - 1] == b'\'' {
+            e -= 1;
+        }
+        if s >= e {
+            continue;
+        }
+        let word = &cleaned[s..e];
+        let script = word.chars().map(script_of).find(|s| *s != Script::Common).unwrap_or(Script::Common);
+        let is_last = wi + 1 == words.len();
+        match script {
+            Script::Arabic => split_arabic(cleaned, s, e, is_last, out),
+            Script::Latin => {
+                let l = lower_into(word, &mut lower).to_owned();
+                split_latin(cleaned, s, e, &l, hyphen_after, is_last, words.get(wi + 1), out)
+            }
+            _ => {
+                let l = lower_into(word, &mut lower);
+                let role = match particle_role(l) {
+                    Some(r) if !is_last => r,
+                    _ => Role::Name,
+                };
+                out.push(Span { start: s, end: e, script, role });
+            }
+        }
+    }
+    // A name made only of particles keeps them as names ("Al", "Abu").
+    if !out.is_empty() && out.iter().all(|t| t.role != Role::Name) {
+        for t in out.iter_mut() {
+            if t.role.is_noise() || t.role.binds_next() {
+                t.role = Role::Name;
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn split_latin(
+    cleaned: &str,
+    s: usize,
+    e: usize,
+    lower: &str,
+    hyphen_after: bool,
+    is_last: bool,
+    next: Option<&(usize, usize, bool)>,
+    out: &mut Vec<Span>,
+) {
+    let latin = |start, end, role| Span { start, end, script: Script::Latin, role };
+    if let Some(role) = particle_role(lower) {
+        let role = if is_last && role != Role::Honorific {
+            Role::Name
+        } else if role == Role::Article && SUN_ARTICLES.contains(&lower) && !hyphen_after {
+            // "ad", "as", "an" stand alone as articles only before their sun letter.
+            let next_first = next.and_then(|&(ns, ne, _)| cleaned[ns..ne].chars().next());
+            let first_consonant = lower[1..].chars().next();
+            let same = match (next_first, first_consonant) {
+                (Some(a), Some(b)) => a.to_ascii_lowercase() == b,
+                _ => false,
+            };
+            if same {
+                Role::Article
+            } else {
+                Role::Name
+            }
+        } else {
+            role
+        };
+        out.push(latin(s, e, role));
+        return;
+    }
+    let bytes = lower.as_bytes();
+    // Single letters, with or without a dot: initials.
+    if lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()) {
+        out.push(latin(s, e, Role::Initial));
+        return;
+    }
+    // camelCase after a particle: alAssad, AbdulAziz, binLaden.
+    let word = &cleaned[s..e];
+    for (i, c) in word.char_indices().skip(1) {
+        if c.is_uppercase() && word[..i].chars().skip(1).all(char::is_lowercase) {
+            let head = &lower[..i.min(lower.len())];
+            if let Some(role) = particle_role(head) {
+                out.push(latin(s, s + i, role));
+                split_latin(cleaned, s + i, e, &lower[i..], hyphen_after, is_last, next, out);
+                return;
+            }
+            break;
+        }
+    }
+    // Abd joined to its name: Abdulaziz, Abdelkader, Abdurrahman, Abdallah.
+    if lower.len() >= 6 && bytes.starts_with(b"abd") && word.is_ascii() {
+        let mut j = 3;
+        if matches!(bytes[j], b'a' | b'e' | b'i' | b'o' | b'u') {
+            j += 1;
+            if bytes.len() > j + 2 {
+                let c = bytes[j];
+                if c == b'l' || (bytes[j + 1] == c && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')) {
+                    j += 1; // the article's l, or the assimilated consonant of a doubled pair
+                }
+            }
+            if bytes.len() - j >= 3 {
+                out.push(latin(s, s + 3, Role::Abd));
+                out.push(latin(s + j, e, Role::Name));
+                return;
+            }
+        }
+    }
+    // Abu joined through the article: Abulfazl, Abolfazl, Aboulkacem.
+    for head in ["aboul", "abul", "abol", "abil"] {
+        if lower.len() >= head.len() + 3 && lower.starts_with(head) && word.is_ascii() {
+            out.push(latin(s, s + head.len() - 1, Role::Abu));
+            out.push(latin(s + head.len(), e, Role::Name));
+            return;
+        }
+    }
+    out.push(latin(s, e, Role::Name));
+}
+
+fn split_arabic(cleaned: &str, s: usize, e: usize, is_last: bool, out: &mut Vec<Span>) {
+    let word = &cleaned[s..e];
+    let arabic = |start, end, role| Span { start, end, script: Script::Arabic, role };
+    if let Some(role) = particle_role(word) {
+        let role = if is_last && role != Role::Honorific { Role::Name } else { role };
+        out.push(arabic(s, e, role));
+        return;
+    }
+    const AL: &str = "ال";
+    // عبدالعزيز → عبد + ال + عزيز ; ابوالفضل → ابو + ال + فضل
+    for (head, role) in [("عبد", Role::Abd), ("ابو", Role::Abu)] {
+        if let Some(rest) = word.strip_prefix(head) {
+            let joined_article = rest.starts_with(AL) && rest.chars().count() >= 4;
+            if joined_article || (role == Role::Abd && rest.chars().count() >= 3 && rest != "ه") {
+                out.push(arabic(s, s + head.len(), role));
+                split_arabic(cleaned, s + head.len(), e, is_last, out);
+                return;
+            }
+        }
+    }
+    if word != "الله" && word.starts_with(AL) && word.chars().count() >= 4 {
+        out.push(arabic(s, s + AL.len(), Role::Article));
+        out.push(arabic(s + AL.len(), e, Role::Name));
+        return;
+    }
+    out.push(arabic(s, e, Role::Name));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(String, Role)> {
+        let c = crate::text::clean::clean(s);
+        let mut v = Vec::new();
+        tokenize(&c, &mut v);
+        v.iter().map(|t| (t.text(&c).to_string(), t.role)).collect()
+    }
+
+    fn words(s: &str) -> Vec<&'static str> {
+        toks(s).iter().map(|(_, r)| r.as_str()).collect()
+    }
+
+    #[test]
+    fn tags_particles() {
+        assert_eq!(words("Bashar al-Assad"), ["name", "article", "name"]);
+        assert_eq!(words("Abd al-Aziz"), ["abd", "article", "name"]);
+        assert_eq!(words("Mohammed bin Salman"), ["name", "patronymic", "name"]);
+        assert_eq!(words("Ayatollah Ali Khamenei"), ["honorific", "name", "name"]);
+        assert_eq!(words("Nasr ad-Din"), ["name", "article", "name"]);
+        assert_eq!(words("بشار الأسد"), ["name", "article", "name"]);
+        assert_eq!(words("محمد بن سلمان"), ["name", "patronymic", "name"]);
+    }
+
+    #[test]
+    fn splits_joined_forms() {
+        let t = toks("Abdulaziz");
+        assert_eq!(t[0].1, Role::Abd);
+        assert_eq!(t[1].0, "aziz");
+        assert_eq!(toks("Abdurrahman")[1].0, "rahman");
+        assert_eq!(toks("alAssad")[1].0, "Assad");
+        assert_eq!(words("عبدالعزيز"), ["abd", "article", "name"]);
+        assert_eq!(words("ابوالفضل"), ["abu", "article", "name"]);
+        assert_eq!(words("حزب الله"), ["name", "name"]);
+    }
+
+    #[test]
+    fn lone_particles_are_names() {
+        assert_eq!(words("Al"), ["name"]);
+        assert_eq!(words("Hafez al"), ["name", "name"]);
+        assert_eq!(words(""), Vec::<&str>::new());
+        assert_eq!(words("- ' ,"), Vec::<&str>::new());
+    }
+}
