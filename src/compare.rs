@@ -226,7 +226,7 @@ fn weight_of(x: u8) -> f64 {
 }
 
 /// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
-fn sym_similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f64 {
+pub(crate) fn sym_similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f64 {
     if a == b {
         return 1.0;
     }

@@ -27,6 +27,7 @@ pub const MAX_CANDIDATES: usize = 10;
 
 const EXACT: f64 = 1.0;
 const SKELETON: f64 = 0.8;
+const FUZZY: f64 = 0.7;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
 
@@ -48,9 +49,31 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     for e in tables::lookup(Index::Forms, &form).filter(keep) {
         add(&mut found, e, EXACT);
     }
+    // Skeleton hits are ranked by how close the spelling that produced them sounds.
     let key = name.key();
-    for e in tables::lookup(Index::Keys, &key).filter(keep) {
-        add(&mut found, e, SKELETON);
+    let mut query = Vec::new();
+    text::name_symbols_into(&mut scratch, crate::Lang::Auto, &mut query);
+    let abjad = name.tokens().iter().any(|t| t.script() == crate::Script::Arabic);
+    let mut sound_hits = |found: &mut Vec<(Entry, f64)>, index: Index, key: &str, base: f64| {
+        for (e, syms) in tables::lookup_with_symbols(index, key) {
+            if keep(&e) {
+                let sim = crate::compare::sym_similarity(&query, abjad, syms, false);
+                add(found, e, base * (0.5 + 0.5 * sim));
+            }
+        }
+    };
+    sound_hits(&mut found, Index::Keys, &key, SKELETON);
+    // One consonant away (places and organisations only): a deletion on either side.
+    if found.iter().all(|(_, s)| *s < EXACT) && key.len() >= 3 && kind != Some(Kind::Person) {
+        sound_hits(&mut found, Index::Dels, &key, FUZZY);
+        let mut shorter = String::with_capacity(key.len());
+        for i in 0..key.len() {
+            shorter.clear();
+            shorter.push_str(&key[..i]);
+            shorter.push_str(&key[i + 1..]);
+            sound_hits(&mut found, Index::Keys, &shorter, FUZZY);
+            sound_hits(&mut found, Index::Dels, &shorter, FUZZY);
+        }
     }
     // Words of a longer name: person name groups only (a place or an organisation
     // named by one word of a person's name is noise).
@@ -67,12 +90,10 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             }
         }
     }
-    found.sort_by(|(a, sa), (b, sb)| {
-        sb.total_cmp(sa)
-            .then(b.is_country().cmp(&a.is_country()))
-            .then(b.weight().cmp(&a.weight()))
-            .then(a.id().cmp(b.id()))
-    });
+    // Score first; a small bonus for size lets a city of millions beat a town of the
+    // same sound, never an exact spelling.
+    let rank = |e: &Entry, s: f64| s + 0.004 * (e.weight() as f64 + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 };
+    found.sort_by(|(a, sa), (b, sb)| rank(b, *sb).total_cmp(&rank(a, *sa)).then(a.id().cmp(b.id())));
     found.truncate(MAX_CANDIDATES);
     found.into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }

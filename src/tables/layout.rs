@@ -6,12 +6,16 @@
 //!   id_len u16, label_len u16, kind u8, country [u8; 2], pad u8.
 //! - an index: `2^k` slots of [`SLOT_SIZE`] bytes: tag u32 (high half of the hash, low bit
 //!   forced to 1; 0 = empty), key_off u32, key_len u16, count u16, postings_off u32
-//!   (index into the postings array of u32 entity numbers). Linear probing.
+//!   (index into the postings array). Linear probing.
+//! - postings: [`POSTING_SIZE`]-byte pairs: entity u32, symbols_off u32 (offset in strings of
+//!   a length byte and the matched spelling's sound symbols; `u32::MAX` for none).
 
 /// Size of one entity record in bytes.
 pub const ENTITY_SIZE: usize = 20;
 /// Size of one index slot in bytes.
 pub const SLOT_SIZE: usize = 16;
+/// Size of one posting in bytes.
+pub const POSTING_SIZE: usize = 8;
 /// Most postings kept for one key (best first); the rest could never reach a top list.
 pub const MAX_POSTINGS: usize = 512;
 

@@ -127,13 +127,23 @@ pub(crate) enum Index {
     Forms,
     /// Skeleton keys (see `text::key_into`).
     Keys,
+    /// Skeleton keys of places and organisations with one letter deleted: with the
+    /// query's own deletions, finds keys one edit away.
+    Dels,
 }
 
 /// The entries indexed under `key`, best first (countries, then by weight).
 pub(crate) fn lookup(index: Index, key: &str) -> impl ExactSizeIterator<Item = Entry> + 'static {
+    lookup_with_symbols(index, key).map(|(e, _)| e)
+}
+
+/// [`lookup`], with the sound symbols of the spelling that produced each hit (empty for
+/// the exact-form index).
+pub(crate) fn lookup_with_symbols(index: Index, key: &str) -> impl ExactSizeIterator<Item = (Entry, &'static [u8])> + 'static {
     let slots = &BLOB[match index {
         Index::Forms => meta::FORMS,
         Index::Keys => meta::KEYS,
+        Index::Dels => meta::DELS,
     }];
     let n = slots.len() / layout::SLOT_SIZE;
     let (mut off, mut count) = (0usize, 0usize);
@@ -157,7 +167,20 @@ pub(crate) fn lookup(index: Index, key: &str) -> impl ExactSizeIterator<Item = E
         }
     }
     let postings = &BLOB[meta::POSTINGS];
-    (off..off + count).map(move |p| Entry { index: u32_at(postings, p * 4) })
+    (off..off + count).map(move |p| {
+        let at = p * layout::POSTING_SIZE;
+        let entry = Entry { index: u32_at(postings, at) };
+        let so = u32_at(postings, at + 4);
+        let syms = if so == u32::MAX {
+            &[][..]
+        } else {
+            let strings = &BLOB[meta::STRINGS];
+            let so = so as usize;
+            let len = strings.get(so).copied().unwrap_or(0) as usize;
+            strings.get(so + 1..so + 1 + len).unwrap_or(&[])
+        };
+        (entry, syms)
+    })
 }
 
 /// Looks an entry up by its canonical ID (linear scan: for tests and tools, not hot paths).

@@ -11,7 +11,7 @@ pub mod tokenize;
 pub mod translit;
 
 use lang::{Lang, Script};
-use tokenize::{Role, Span};
+use tokenize::Span;
 
 /// Reusable buffers for the pipeline: hold one per thread and nothing allocates per name
 /// once they have grown.
@@ -118,13 +118,21 @@ pub fn key_into(scratch: &mut Scratch, lang: Lang, out: &mut String) {
     }
 }
 
+/// Appends the sound symbols of the words [`key_into`] keeps, concatenated, to `out`:
+/// what a skeleton-key hit is rescored on.
+pub fn name_symbols_into(scratch: &mut Scratch, lang: Lang, out: &mut Vec<u8>) {
+    let Scratch { cleaned, spans, latin, bytes, .. } = scratch;
+    let all_noise = spans.iter().all(|s| s.role.is_noise());
+    for sp in spans.iter() {
+        if sp.role.is_noise() && !all_noise {
+            continue;
+        }
+        word_symbols(sp.text(cleaned), sp.script, lang, out, latin, bytes);
+    }
+}
+
 /// Cleans and tokenizes `input` into `scratch`.
 pub fn analyse(input: &str, scratch: &mut Scratch) {
     clean::clean_into(input, &mut scratch.cleaned);
     tokenize::tokenize(&scratch.cleaned, &mut scratch.spans);
-}
-
-/// Is this role one that [`key_into`] keeps?
-pub fn keeps(role: Role) -> bool {
-    !role.is_noise()
 }

@@ -1,2 +1,262 @@
+//! Armenian → Latin (ASCII): BGN/PCGN 1981 (Eastern Armenian, Reformed spelling), with the
+//! apostrophes of the aspirated letters dropped, which is how Armenian names are spelled in
+//! English (Yerevan, Khachatryan, Pashinyan, Aznavur).
+//!
+//! - `ու` → `u`, `և` → `ev` (`yev` at the start of a word);
+//! - `ե` → `ye` at the start of a word and after a vowel, `e` elsewhere (Yerevan, Yesayan);
+//! - `ո` → `vo` at the start of a word, `o` elsewhere (Voskan);
+//! - `թ տ` → `t`, `փ պ` → `p`, `ք կ` → `k`, `ծ ց` → `ts`, `ճ չ` → `ch`, `ձ` → `dz`,
+//!   `ջ` → `j`, `ղ` → `gh`, `խ` → `kh`, `ժ` → `zh`, `ռ ր` → `r`, `ը` → `y`;
+//! - emphasis, exclamation, question and abbreviation marks inside a word are dropped;
+//!   the ligatures U+FB13–FB17 are read as their letters.
+//!
+//! Case follows the source: `Ե` → `Ye`, and `YE` inside an all-caps word.
+
 use super::super::lang::Lang;
-pub fn translit(word: &str, _lang: Lang, out: &mut String) { super::fallback(word, out) }
+use std::str::Chars;
+
+/// Appends the Latin transliteration of the Armenian word `word` to `out`. `lang` is ignored.
+pub fn translit(word: &str, _lang: Lang, out: &mut String) {
+    let mut it = word.chars();
+    let mut initial = true;
+    let mut after_vowel = false;
+    let mut prev_upper = false;
+    while let Some(c) = it.next() {
+        if is_mark(c) {
+            continue;
+        }
+        let (l, upper) = lower(c);
+        let (next, next_upper) = peek(&it);
+        let s = match l {
+            'ո' if next == Some('ւ') => {
+                skip_letter(&mut it);
+                "u"
+            }
+            'ե' if initial || after_vowel => "ye",
+            'ո' if initial => "vo",
+            'և' if initial => "yev",
+            _ => match single(l) {
+                Some(s) => s,
+                None => {
+                    let mut buf = [0u8; 4];
+                    super::fallback(c.encode_utf8(&mut buf), out);
+                    initial = !c.is_alphabetic();
+                    after_vowel = false;
+                    prev_upper = upper;
+                    continue;
+                }
+            },
+        };
+        // After `ու` the caps test looks at the letter after the `ւ`.
+        let caps = if s == "u" && l == 'ո' {
+            next_upper
+        } else {
+            next_upper || (next.is_none() && prev_upper)
+        };
+        emit(out, s, upper, caps);
+        after_vowel = matches!(s.as_bytes().last(), Some(b'a' | b'e' | b'i' | b'o' | b'u')) && l != 'և';
+        initial = false;
+        prev_upper = upper;
+    }
+}
+
+/// Appends the ASCII `s`, capitalised if `upper`, all in capitals if `caps` too.
+#[inline]
+fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
+    if !upper {
+        out.push_str(s);
+        return;
+    }
+    for (i, b) in s.bytes().enumerate() {
+        out.push(if i == 0 || caps { b.to_ascii_uppercase() } else { b } as char);
+    }
+}
+
+/// Lower-case form and whether the letter was upper-case.
+#[inline]
+fn lower(c: char) -> (char, bool) {
+    match c {
+        'Ա'..='Ֆ' => (char::from_u32(c as u32 + 0x30).unwrap_or(c), true),
+        _ => (c, false),
+    }
+}
+
+/// The next character, marks skipped, lower-cased, and whether it is upper-case.
+fn peek(rest: &Chars) -> (Option<char>, bool) {
+    match rest.clone().find(|&c| !is_mark(c)) {
+        Some(c) => {
+            let (l, u) = lower(c);
+            (Some(l), u)
+        }
+        None => (None, false),
+    }
+}
+
+/// Skips the next letter (and the marks before it).
+fn skip_letter(it: &mut Chars) {
+    for c in it.by_ref() {
+        if !is_mark(c) {
+            break;
+        }
+    }
+}
+
+/// Combining marks and the Armenian marks written inside words: dropped.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0559}'..='\u{055F}')
+}
+
+/// The reading of one lower-case letter out of context.
+fn single(l: char) -> Option<&'static str> {
+    Some(match l {
+        'ա' => "a",
+        'բ' => "b",
+        'գ' => "g",
+        'դ' => "d",
+        'ե' => "e",
+        'զ' => "z",
+        'է' => "e",
+        'ը' => "y",
+        'թ' => "t",
+        'ժ' => "zh",
+        'ի' => "i",
+        'լ' => "l",
+        'խ' => "kh",
+        'ծ' => "ts",
+        'կ' => "k",
+        'հ' => "h",
+        'ձ' => "dz",
+        'ղ' => "gh",
+        'ճ' => "ch",
+        'մ' => "m",
+        'յ' => "y",
+        'ն' => "n",
+        'շ' => "sh",
+        'ո' => "o",
+        'չ' => "ch",
+        'պ' => "p",
+        'ջ' => "j",
+        'ռ' => "r",
+        'ս' => "s",
+        'վ' => "v",
+        'տ' => "t",
+        'ր' => "r",
+        'ց' => "ts",
+        'ւ' => "v",
+        'փ' => "p",
+        'ք' => "k",
+        'օ' => "o",
+        'ֆ' => "f",
+        'և' => "ev",
+        'ﬓ' => "mn",
+        'ﬔ' => "me",
+        'ﬕ' => "mi",
+        'ﬖ' => "vn",
+        'ﬗ' => "mkh",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(word: &str) -> String {
+        let mut s = String::new();
+        translit(word, Lang::Hy, &mut s);
+        s
+    }
+
+    #[test]
+    fn words() {
+        let cases = [
+            ("Երևան", "Yerevan"),
+            ("Գյումրի", "Gyumri"),
+            ("Էջմիածին", "Ejmiatsin"),
+            ("Խաչատրյան", "Khachatryan"),
+            ("Փաշինյան", "Pashinyan"),
+            ("Ազնավուր", "Aznavur"),
+            ("Ոսկան", "Voskan"),
+            ("Ուիլյամ", "Uilyam"),
+            ("Եսայան", "Yesayan"),
+            ("Հովհաննես", "Hovhannes"),
+            ("Մխիթարյան", "Mkhitaryan"),
+            ("Սևան", "Sevan"),
+            ("Սեւան", "Sevan"),
+            ("Ղարաբաղ", "Gharabagh"),
+            ("Ճանապարհ", "Chanaparh"),
+            ("Հայաստան", "Hayastan"),
+            ("Մայիսյան", "Mayisyan"),
+            ("Քաջարանը", "Kajarany"),
+            ("ﬓ", "mn"),
+        ];
+        for (src, want) in cases {
+            assert_eq!(t(src), want, "{src}");
+        }
+    }
+
+    #[test]
+    fn case_and_marks() {
+        let cases = [
+            ("ԵՐԵՎԱՆ", "YEREVAN"),
+            ("ՈՒՐԱՐՏՈՒ", "URARTU"),
+            ("Ե", "Ye"),
+            ("Երևա՛ն", "Yerevan"),
+            ("ԽԱՉ", "KHACH"),
+        ];
+        for (src, want) in cases {
+            assert_eq!(t(src), want, "{src}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for w in ["", "\u{055B}", "ո", "ու", "ւ", "և", "Ու", "ՈՒ", "ֈ", "ՠ", "1"] {
+            let s = t(w);
+            assert!(s.is_ascii(), "{w:?} → {s:?}");
+        }
+        let mut s = String::from("x ");
+        translit("Սևան", Lang::Auto, &mut s);
+        assert_eq!(s, "x Sevan");
+    }
+}
+
+#[cfg(test)]
+mod golden {
+    use super::super::super::lang::Lang;
+    use super::translit;
+
+    /// Checks one golden list: `input<TAB>lang<TAB>expected`, words split on spaces.
+    fn check(path: &str) {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+        let mut lines = text.lines();
+        assert_eq!(lines.next().map(str::trim_end), Some("input\tlang\texpected"), "{path}: header");
+        let (mut n, mut bad) = (0, Vec::new());
+        for (i, line) in lines.enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{path}:{}: want 3 columns", i + 2);
+            let lang = Lang::from_code(cols[1]).unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
+            let mut got = String::new();
+            for (k, w) in cols[0].split(' ').filter(|w| !w.is_empty()).enumerate() {
+                if k > 0 {
+                    got.push(' ');
+                }
+                translit(w, lang, &mut got);
+            }
+            if got != cols[2] {
+                bad.push(format!("{}: {} [{}] → {got:?}, want {:?}", i + 2, cols[0], cols[1], cols[2]));
+            }
+            n += 1;
+        }
+        assert!(bad.is_empty(), "{path}:\n{}", bad.join("\n"));
+        assert!(n >= 10, "{path}: only {n} cases");
+    }
+
+    #[test]
+    fn armenian() {
+        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/armenian.tsv"));
+    }
+}

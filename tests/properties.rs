@@ -1,0 +1,216 @@
+//! Properties of the public API, checked with proptest: idempotence, invariance of the key
+//! under spelling noise that does not change a name, symmetry and range of `compare`, and
+//! no panics on arbitrary input.
+//!
+//! Case counts are kept moderate so the suite runs in seconds in release mode
+//! (`cargo test --release --test properties`).
+
+use canonym::{compare, fold, key, resolve, transliterate, ErrorKind, Lang, Matcher, Name};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+const CASES: u32 = 256;
+
+fn config() -> ProptestConfig {
+    ProptestConfig::with_cases(CASES)
+}
+
+/// Names of 1 to 4 ASCII-letter words, separated by one space.
+fn ascii_name() -> impl Strategy<Value = String> {
+    "[A-Za-z]{2,10}( [A-Za-z]{2,10}){0,3}"
+}
+
+/// Names of 2 to 4 ASCII-letter words (for properties that need a last word after others).
+fn ascii_name_2plus() -> impl Strategy<Value = String> {
+    "[A-Za-z]{2,10}( [A-Za-z]{2,10}){1,3}"
+}
+
+/// Short strings mixing Arabic, Persian, Cyrillic and Latin letters with spaces, hyphens
+/// and apostrophes: the input the pipeline sees most, where arbitrary `String`s rarely go.
+fn mixed_script() -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        4 => prop::char::range('\u{0621}', '\u{064A}'), // Arabic letters
+        1 => select(vec!['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}', '\u{06CC}', '\u{06A9}', '\u{200C}', '\u{064E}']),
+        3 => prop::char::range('\u{0410}', '\u{044F}'), // Cyrillic
+        4 => prop::char::range('a', 'z'),
+        2 => prop::char::range('A', 'Z'),
+        2 => Just(' '),
+        1 => Just('-'),
+        1 => select(vec!['\'', '\u{2019}', '.', 'é', 'ü', '\u{0301}']),
+    ];
+    prop::collection::vec(ch, 0..40).prop_map(|v| v.into_iter().collect())
+}
+
+/// Arbitrary strings, or mixed-script ones.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), mixed_script()]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    // --- idempotence -------------------------------------------------------------------
+
+    #[test]
+    fn fold_is_idempotent(x in any_text()) {
+        let once = fold(&x);
+        prop_assert_eq!(fold(&once), once.clone(), "input {:?}", x);
+    }
+
+    #[test]
+    fn fold_is_idempotent_on_names(x in ascii_name()) {
+        let once = fold(&x);
+        prop_assert_eq!(fold(&once), once);
+    }
+
+    #[test]
+    fn key_of_cleaned_is_key(x in any_text()) {
+        prop_assert_eq!(key(&canonym::clean(&x)), key(&x), "input {:?}", x);
+    }
+
+    #[test]
+    fn clean_is_idempotent(x in any_text()) {
+        let once = canonym::clean(&x);
+        prop_assert_eq!(canonym::clean(&once), once);
+    }
+
+    // --- the key ignores spelling noise ---------------------------------------------------
+
+    #[test]
+    fn key_ignores_ascii_case(x in ascii_name()) {
+        prop_assert_eq!(key(&x.to_uppercase()), key(&x), "upper-case of {:?}", x);
+        prop_assert_eq!(key(&x.to_lowercase()), key(&x), "lower-case of {:?}", x);
+    }
+
+    #[test]
+    fn key_ignores_latin_diacritics(x in ascii_name(), mask in any::<u64>()) {
+        // Put a diacritic on some of the e, u, a (chosen by the bits of `mask`).
+        let mut y = String::new();
+        for (i, c) in x.chars().enumerate() {
+            let on = mask >> (i % 64) & 1 == 1;
+            y.push(match (c, on) {
+                ('e', true) => 'é',
+                ('u', true) => 'ü',
+                ('a', true) => 'â',
+                ('E', true) => 'É',
+                ('U', true) => 'Ü',
+                ('A', true) => 'Â',
+                (c, _) => c,
+            });
+        }
+        prop_assert_eq!(key(&y), key(&x), "{:?} vs {:?}", y, x);
+    }
+
+    #[test]
+    fn key_ignores_hyphen_or_space(x in ascii_name_2plus(), mask in any::<u8>()) {
+        // Replace by a hyphen some of the spaces between two words of 3 letters or more.
+        let words: Vec<&str> = x.split(' ').collect();
+        let mut y = words[0].to_string();
+        for i in 1..words.len() {
+            let long = words[i - 1].len() >= 3 && words[i].len() >= 3;
+            y.push(if long && mask >> (i - 1) & 1 == 1 { '-' } else { ' ' });
+            y.push_str(words[i]);
+        }
+        prop_assert_eq!(key(&y), key(&x), "{:?} vs {:?}", y, x);
+    }
+
+    #[test]
+    fn key_ignores_article_before_last_word(x in ascii_name_2plus(), hyphen in any::<bool>()) {
+        let (head, last) = x.rsplit_once(' ').unwrap();
+        prop_assume!(last.len() >= 3);
+        let y = format!("{head} al{}{last}", if hyphen { '-' } else { ' ' });
+        prop_assert_eq!(key(&y), key(&x), "{:?} vs {:?}", y, x);
+    }
+
+    // --- compare -------------------------------------------------------------------------
+
+    #[test]
+    fn compare_is_symmetric_and_bounded(a in any_text(), b in any_text()) {
+        let ab = compare(&a, &b);
+        let ba = compare(&b, &a);
+        prop_assert!((0.0..=1.0).contains(&ab.score), "score {} for {:?} / {:?}", ab.score, a, b);
+        prop_assert!((ab.score - ba.score).abs() <= 1e-12, "{} vs {} for {:?} / {:?}", ab.score, ba.score, a, b);
+        prop_assert_eq!(ab.same, ba.same);
+    }
+
+    #[test]
+    fn compare_is_symmetric_on_names(a in ascii_name(), b in ascii_name()) {
+        let ab = compare(&a, &b);
+        let ba = compare(&b, &a);
+        prop_assert!((0.0..=1.0).contains(&ab.score));
+        prop_assert!((ab.score - ba.score).abs() <= 1e-12, "{} vs {} for {:?} / {:?}", ab.score, ba.score, a, b);
+        prop_assert_eq!(ab.same, ba.same);
+    }
+
+    #[test]
+    fn matcher_is_symmetric_on_parsed_names(a in mixed_script(), b in mixed_script()) {
+        if let (Ok(na), Ok(nb)) = (Name::parse(&a), Name::parse(&b)) {
+            let m = Matcher::default();
+            let (ab, ba) = (m.compare(&na, &nb), m.compare(&nb, &na));
+            prop_assert!((0.0..=1.0).contains(&ab.score));
+            prop_assert!((ab.score - ba.score).abs() <= 1e-12, "{} vs {} for {:?} / {:?}", ab.score, ba.score, a, b);
+            prop_assert_eq!(ab.same, ba.same);
+        }
+    }
+
+    #[test]
+    fn a_name_is_the_same_as_itself(x in ascii_name()) {
+        let c = compare(&x, &x);
+        prop_assert!(c.same && c.score > 0.999, "{:?}: {}", x, c.score);
+    }
+
+    // --- no panics ----------------------------------------------------------------------
+
+    #[test]
+    fn nothing_panics(x in any_text()) {
+        let _ = canonym::clean(&x);
+        let _ = transliterate(&x);
+        let _ = fold(&x);
+        let _ = key(&x);
+        let mut scratch = canonym::Scratch::default();
+        let mut out = String::from("garbage");
+        canonym::key_into(&x, &mut scratch, &mut out);
+        prop_assert_eq!(out, key(&x));
+        for c in resolve(&x) {
+            prop_assert!((0.0..=1.0).contains(&c.score));
+        }
+        let _ = compare(&x, "Bashar al-Assad");
+        let _ = Name::parse(&x);
+    }
+
+    #[test]
+    fn transliterate_with_any_lang_does_not_panic(x in any_text(), code in select(Lang::CODES.to_vec())) {
+        let lang = Lang::from_code(code).unwrap();
+        let _ = canonym::transliterate_with(&x, lang);
+        let _ = Name::parse_with(&x, lang);
+    }
+
+    // --- ASCII passes through -------------------------------------------------------------
+
+    #[test]
+    fn ascii_word_passes_through_transliterate(w in "[A-Za-z]{1,12}") {
+        prop_assert_eq!(transliterate(&w), w);
+    }
+
+    // --- bad input is an error value -----------------------------------------------------
+
+    #[test]
+    fn parse_rejects_long_input(x in any_text(), pad in 1001usize..1400) {
+        let mut long = x;
+        while long.len() <= canonym::MAX_NAME_LEN {
+            long.push_str("Ali ");
+        }
+        let long = if long.len() < pad { format!("{long}{}", "a".repeat(pad - long.len())) } else { long };
+        prop_assert!(long.len() > canonym::MAX_NAME_LEN);
+        let err = Name::parse(&long).unwrap_err();
+        prop_assert_eq!(err.kind(), ErrorKind::TooLong);
+    }
+}
+
+#[test]
+fn parse_accepts_the_limit() {
+    let name = "a".repeat(canonym::MAX_NAME_LEN);
+    assert!(Name::parse(&name).is_ok());
+    let name = "a".repeat(canonym::MAX_NAME_LEN + 1);
+    assert_eq!(Name::parse(&name).unwrap_err().kind(), ErrorKind::TooLong);
+}
