@@ -12,7 +12,7 @@ use crate::text::tokenize::Role;
 
 /// The default decision threshold of [`Matcher`]: pairs scoring at or above it are the
 /// same name.
-pub const DEFAULT_THRESHOLD: f64 = 0.80;
+pub const DEFAULT_THRESHOLD: f64 = 0.72;
 
 /// Compares names; build one with [`Matcher::builder`] or use [`Matcher::default`].
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +93,7 @@ impl Matcher {
 struct Unit {
     text: String,
     syms: Vec<u8>,
+    alt: Option<Vec<u8>>,
     weight: f64,
     abjad: bool,
     initial: bool,
@@ -136,6 +137,11 @@ fn unit(toks: &[&Token]) -> Unit {
         syms.extend_from_slice(t.syms());
     }
     let last = toks[toks.len() - 1];
+    let alt = last.alt_syms().map(|a| {
+        let mut v = syms[..syms.len() - last.syms().len()].to_vec();
+        v.extend_from_slice(a);
+        v
+    });
     let weight = match last.role() {
         Role::Patronymic | Role::Connector => 0.15,
         Role::Initial => 0.5,
@@ -144,10 +150,21 @@ fn unit(toks: &[&Token]) -> Unit {
     Unit {
         text,
         syms,
+        alt,
         weight,
         abjad: last.script() == crate::text::lang::Script::Arabic,
         initial: last.role() == Role::Initial,
     }
+}
+
+/// Word similarity below which a pair is no evidence of the same name, and above which
+/// it is full evidence: spellings of one name score above 0.9, different names that share
+/// letters (Ahmad / Mohammad, Zubair / Zuhair) around 0.7.
+const EVIDENCE_LOW: f64 = 0.6;
+const EVIDENCE_HIGH: f64 = 0.9;
+
+fn evidence(sim: f64) -> f64 {
+    ((sim - EVIDENCE_LOW) / (EVIDENCE_HIGH - EVIDENCE_LOW)).clamp(0.0, 1.0)
 }
 
 /// Cost of substituting symbol `x` by `y`.
@@ -160,9 +177,12 @@ fn sub_cost(x: u8, y: u8) -> f64 {
         let (a, b) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
         return match (a.min(b), a.max(b)) {
             _ if a == b => 0.05,
-            (b'e', b'i') | (b'o', b'u') | (b'a', b'e') => 0.15,
-            (b'i', b'u') | (b'a', b'o') | (b'e', b'o') => 0.35,
-            _ => 0.45,
+            (b'e', b'i') | (b'o', b'u') => 0.15,
+            (b'a', b'e') => 0.2,
+            (b'a', b'o') => 0.35,
+            (b'e', b'o') => 0.4,
+            (b'e', b'u') => 0.45,
+            _ => 0.55, // a/i, a/u, i/u, i/o: Hassan / Hussein
         };
     }
     if vx || vy {
@@ -198,20 +218,27 @@ fn sub_cost(x: u8, y: u8) -> f64 {
     }
 }
 
-/// Cost of a symbol present on one side only; `other_abjad` when the other word is in
-/// Arabic script, which does not write short vowels.
-fn indel_cost(x: u8, other_abjad: bool) -> f64 {
+/// Cost of the symbol `seq[i]` present on one side only; `other_abjad` when the other
+/// word is in Arabic script, which does not write short vowels.
+fn indel_cost(seq: &[u8], i: usize, other_abjad: bool) -> f64 {
+    let x = seq[i];
+    if x == b'h' {
+        // An h at the end or between vowels comes and goes (Fatimah, Khamenehi); one
+        // before a consonant or at the start is a letter of its own (Hossein / Sina).
+        let next_vowel = seq.get(i + 1).is_none_or(|&n| is_vowel(n));
+        let prev_vowel = i > 0 && is_vowel(seq[i - 1]);
+        return if next_vowel && prev_vowel { 0.45 } else { 0.8 };
+    }
     match x {
         b'a' | b'e' | b'i' | b'o' | b'u' => {
             if other_abjad {
                 0.05
             } else {
-                0.2
+                0.3
             }
         }
-        b'A' | b'I' | b'U' => 0.35,
+        b'A' | b'I' | b'U' => 0.5,
         b'\'' => 0.1,
-        b'h' => 0.45,
         b'y' | b'w' => 0.35,
         _ => 1.0,
     }
@@ -236,17 +263,16 @@ pub(crate) fn sym_similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -
     let m = b.len();
     let mut prev = vec![0.0f64; m + 1];
     let mut cur = vec![0.0f64; m + 1];
+    let ins: Vec<f64> = (0..m).map(|j| indel_cost(b, j, a_abjad)).collect();
     for j in 0..m {
-        prev[j + 1] = prev[j] + indel_cost(b[j], a_abjad);
+        prev[j + 1] = prev[j] + ins[j];
     }
-    for &x in a {
-        cur[0] = prev[0] + indel_cost(x, b_abjad);
+    for (i, &x) in a.iter().enumerate() {
+        let del = indel_cost(a, i, b_abjad);
+        cur[0] = prev[0] + del;
         for j in 0..m {
-            let y = b[j];
-            let d = prev[j] + sub_cost(x, y);
-            let del = prev[j + 1] + indel_cost(x, b_abjad);
-            let ins = cur[j] + indel_cost(y, a_abjad);
-            cur[j + 1] = d.min(del).min(ins);
+            let d = prev[j] + sub_cost(x, b[j]);
+            cur[j + 1] = d.min(prev[j + 1] + del).min(cur[j] + ins[j]);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -268,7 +294,13 @@ fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
             _ => 0.0,
         };
     }
-    sym_similarity(&a.syms, a.abjad, &b.syms, b.abjad)
+    let mut best = sym_similarity(&a.syms, a.abjad, &b.syms, b.abjad);
+    for (x, y) in [(a.alt.as_deref(), Some(&b.syms[..])), (Some(&a.syms[..]), b.alt.as_deref())] {
+        if let (Some(x), Some(y)) = (x, y) {
+            best = best.max(sym_similarity(x, a.abjad, y, b.abjad));
+        }
+    }
+    best
 }
 
 fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
@@ -299,6 +331,7 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
         Unit {
             text: format!("{} {}", u[i].text, u[i + 1].text),
             syms,
+            alt: None,
             weight: u[i].weight + u[i + 1].weight,
             abjad: u[i].abjad,
             initial: false,
@@ -335,7 +368,7 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
         let wa: f64 = ua[c.a.0..c.a.1].iter().map(|u| u.weight).sum();
         let wb: f64 = ub[c.b.0..c.b.1].iter().map(|u| u.weight).sum();
         // A merge must be worth it over leaving a word unmatched.
-        matched += c.sim * wa.min(wb);
+        matched += evidence(c.sim) * wa.min(wb);
         paired += wa.min(wb);
         (c.a.0..c.a.1).for_each(|i| used_a[i] = true);
         (c.b.0..c.b.1).for_each(|j| used_b[j] = true);

@@ -20,7 +20,7 @@ USAGE:
 OPTIONS:
     --lang CODE     auto (default), ar, fa, ur, ru, uk, be, sr, bg, mk, he, el, hy, ka
     --kind KIND     person, place, org or any (default)
-    --threshold T   decision threshold of match, in [0, 1] (default 0.80)
+    --threshold T   decision threshold of match, in [0, 1] (default 0.72)
     --explain       match: add a column describing how the words were aligned
     -h, --help      this help
 

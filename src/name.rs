@@ -17,6 +17,9 @@ pub struct Token {
     script: Script,
     role: Role,
     syms: Vec<u8>,
+    /// Another reading of the word: with a joined Arabic article that may belong to the
+    /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
+    alt_syms: Option<Vec<u8>>,
     skeleton: String,
 }
 
@@ -43,6 +46,10 @@ impl Token {
 
     pub(crate) fn syms(&self) -> &[u8] {
         &self.syms
+    }
+
+    pub(crate) fn alt_syms(&self) -> Option<&[u8]> {
+        self.alt_syms.as_deref()
     }
 }
 
@@ -87,14 +94,31 @@ impl Name {
         text::analyse(input, &mut scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
         let mut bytes = Vec::new();
-        for sp in &scratch.spans {
+        let mut latin = String::new();
+        for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
             let mut syms = Vec::with_capacity(word.len());
-            let mut latin = String::new();
             text::word_symbols(word, sp.script, lang, &mut syms, &mut latin, &mut bytes);
             let mut skeleton = String::new();
             phon::skeleton_into(&syms, &mut skeleton);
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, skeleton });
+            let joined_article = i > 0 && {
+                let prev = &scratch.spans[i - 1];
+                prev.role == Role::Article && prev.end == sp.start
+            };
+            let alt_syms = if joined_article && sp.script == Script::Arabic {
+                let mut alt = vec![b'A', b'l'];
+                alt.extend_from_slice(&syms);
+                Some(alt)
+            } else if sp.script == Script::Latin && sp.role == Role::Name {
+                latin_article_tail(word).map(|tail| {
+                    let mut alt = Vec::new();
+                    text::word_symbols(tail, sp.script, lang, &mut alt, &mut latin, &mut bytes);
+                    alt
+                })
+            } else {
+                None
+            };
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -143,6 +167,20 @@ impl Name {
         }
         out
     }
+}
+
+/// The rest of a Latin word that may start with a joined article (`Alshannik`,
+/// `Elhassan`): `al`/`el` and at least four more letters, the first a consonant.
+fn latin_article_tail(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    if b.len() < 6 || !b[..2].eq_ignore_ascii_case(b"al") && !b[..2].eq_ignore_ascii_case(b"el") {
+        return None;
+    }
+    let c = b[2].to_ascii_lowercase();
+    if !c.is_ascii_lowercase() || matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+        return None;
+    }
+    word.get(2..)
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.

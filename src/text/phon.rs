@@ -56,19 +56,31 @@ pub fn class(s: u8) -> Option<u8> {
     })
 }
 
-/// Appends the skeleton of a symbol sequence to `out`: class letters, with a consonant
-/// doubled by gemination (`ss`, `dd`, `sh-sh`) written once.
+/// Appends the skeleton of a symbol sequence to `out`: class letters, a class repeated
+/// with only vowels between written once. Latin writes gemination (`ss`, `dd`) and Arabic
+/// script does not, while Arabic writes a repeated consonant (`ممدوح` Mamdouh) whose vowel
+/// it omits: collapsing across vowels makes both meet.
+///
+/// A final `h` is dropped: Latin `-ah`/`-eh` writes both a silent final `ه`/`ة`
+/// (Fatimah, Zadeh) and a real `ح` (Saleh, Mamdouh), so the key cannot tell them apart.
 pub fn skeleton_into(syms: &[u8], out: &mut String) {
+    let start = out.len();
     let mut last = 0u8;
+    let mut last_h_at = None;
     for &s in syms {
-        match class(s) {
-            Some(c) => {
-                if c != last {
-                    out.push(c as char);
-                }
-                last = c;
+        if let Some(c) = class(s) {
+            if c != last {
+                last_h_at = if c == b'h' { Some(out.len()) } else { None };
+                out.push(c as char);
+            } else if c != b'h' {
+                last_h_at = None;
             }
-            None => last = 0,
+            last = c;
+        }
+    }
+    if let Some(at) = last_h_at {
+        if at > start {
+            out.truncate(at);
         }
     }
 }
@@ -191,11 +203,12 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                     }
                 }
                 b'h' => {
-                    let prev_vowel = out.len() > start && out.last().is_some_and(|&s| is_vowel(s));
+                    let prev = if out.len() > start { out.last().copied().unwrap_or(0) } else { 0 };
                     let rest = &p[i + 1..];
-                    // Final h after a vowel (Fatimah, Allah, Shah) and Persian -eh/-ehi.
-                    if prev_vowel
-                        && (rest.is_empty() || (at(i.wrapping_sub(1)) == b'e' && (rest == b"i" || rest == b"ee")))
+                    // Final h after a or e (Fatimah, Allah, Shah, Persian -eh) and -ehi
+                    // (Khamenehi); a final h after o/u/i is mostly ح (Mamdouh, Masih).
+                    if matches!(prev, b'a' | b'e' | b'A')
+                        && (rest.is_empty() || (prev == b'e' && (rest == b"i" || rest == b"ee")))
                     {
                         i += 1;
                         continue;
@@ -229,6 +242,11 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
 
 /// Reads a cleaned Arabic-script word (see `clean`) into symbols, appended to `out`.
 pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
+    if word == "الله" {
+        // Allah: the article's l and the word's l are one geminate l, as Latin writes it.
+        out.extend_from_slice(b"AlA");
+        return;
+    }
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let at = |i: usize| -> char { if i < n { chars[i] } else { '\0' } };
@@ -313,7 +331,9 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
             'ن' | 'ں' => b'n',
             _ => continue,
         };
-        push(out, s);
+        // No gemination collapse: Arabic script writes a doubled letter only when two
+        // consonants are pronounced with a vowel between them.
+        out.push(s);
     }
 }
 

@@ -47,14 +47,8 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
                 }
             },
         };
-        // After `ու` the caps test looks at the letter after the `ւ`.
-        let caps = if s == "u" && l == 'ո' {
-            next_upper
-        } else {
-            next_upper || (next.is_none() && prev_upper)
-        };
-        emit(out, s, upper, caps);
-        after_vowel = matches!(s.as_bytes().last(), Some(b'a' | b'e' | b'i' | b'o' | b'u')) && l != 'և';
+        emit(out, s, upper, next_upper || (next.is_none() && prev_upper));
+        after_vowel = matches!(s.as_bytes().last(), Some(b'a' | b'e' | b'i' | b'o' | b'u'));
         initial = false;
         prev_upper = upper;
     }
@@ -64,11 +58,19 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
 #[inline]
 fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
     if !upper {
-        out.push_str(s);
+        // One-letter readings are the common case: no memcpy call for them.
+        match s.as_bytes() {
+            [b] => out.push(*b as char),
+            _ => out.push_str(s),
+        }
         return;
     }
     for (i, b) in s.bytes().enumerate() {
-        out.push(if i == 0 || caps { b.to_ascii_uppercase() } else { b } as char);
+        out.push(if i == 0 || caps {
+            b.to_ascii_uppercase()
+        } else {
+            b
+        } as char);
     }
 }
 
@@ -211,7 +213,9 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for w in ["", "\u{055B}", "ո", "ու", "ւ", "և", "Ու", "ՈՒ", "ֈ", "ՠ", "1"] {
+        for w in [
+            "", "\u{055B}", "ո", "ու", "ւ", "և", "Ու", "ՈՒ", "ֈ", "ՠ", "1",
+        ] {
             let s = t(w);
             assert!(s.is_ascii(), "{w:?} → {s:?}");
         }
@@ -230,7 +234,11 @@ mod golden {
     fn check(path: &str) {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
         let mut lines = text.lines();
-        assert_eq!(lines.next().map(str::trim_end), Some("input\tlang\texpected"), "{path}: header");
+        assert_eq!(
+            lines.next().map(str::trim_end),
+            Some("input\tlang\texpected"),
+            "{path}: header"
+        );
         let (mut n, mut bad) = (0, Vec::new());
         for (i, line) in lines.enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -238,7 +246,8 @@ mod golden {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "{path}:{}: want 3 columns", i + 2);
-            let lang = Lang::from_code(cols[1]).unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
+            let lang = Lang::from_code(cols[1])
+                .unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
             let mut got = String::new();
             for (k, w) in cols[0].split(' ').filter(|w| !w.is_empty()).enumerate() {
                 if k > 0 {
@@ -247,7 +256,13 @@ mod golden {
                 translit(w, lang, &mut got);
             }
             if got != cols[2] {
-                bad.push(format!("{}: {} [{}] → {got:?}, want {:?}", i + 2, cols[0], cols[1], cols[2]));
+                bad.push(format!(
+                    "{}: {} [{}] → {got:?}, want {:?}",
+                    i + 2,
+                    cols[0],
+                    cols[1],
+                    cols[2]
+                ));
             }
             n += 1;
         }
@@ -257,6 +272,9 @@ mod golden {
 
     #[test]
     fn armenian() {
-        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/armenian.tsv"));
+        check(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/armenian.tsv"
+        ));
     }
 }

@@ -37,7 +37,8 @@ use std::str::Chars;
 /// `ы`/`э`/`ё`) → Belarusian; `і ї є ґ` → Ukrainian; `ѓ ќ ѕ` → Macedonian; `ђ ћ џ љ њ ј` →
 /// Serbian; anything else → Russian.
 pub fn detect(word: &str) -> Lang {
-    let (mut uk, mut i, mut ru_vowel, mut sr, mut sr_only, mut mk) = (false, false, false, false, false, false);
+    let (mut uk, mut i, mut ru_vowel, mut sr, mut sr_only, mut mk) =
+        (false, false, false, false, false, false);
     for c in word.chars() {
         match c {
             'ў' | 'Ў' => return Lang::Be,
@@ -85,7 +86,11 @@ pub fn translit(word: &str, lang: Lang, out: &mut String) {
         }
         let (l, upper) = lower(c);
         let (next, next_upper) = peek(&it);
-        let ctx = Ctx { prev, next, rest: &it };
+        let ctx = Ctx {
+            prev,
+            next,
+            rest: &it,
+        };
         let s = match lang {
             Lang::Uk => uk(l, &ctx),
             Lang::Be => be(l, &ctx),
@@ -119,7 +124,7 @@ impl Ctx<'_> {
     fn initial(&self) -> bool {
         match self.prev {
             None => true,
-            Some(p) => !p.is_alphabetic() && !is_apostrophe(p),
+            Some(p) => !is_alpha(p) && !is_apostrophe(p),
         }
     }
 
@@ -137,11 +142,21 @@ impl Ctx<'_> {
 }
 
 fn ends(c: Option<char>) -> bool {
-    c.map_or(true, |c| !c.is_alphabetic())
+    !matches!(c, Some(c) if is_alpha(c))
+}
+
+/// A letter, with a fast path for Cyrillic and ASCII.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    matches!(c, 'a'..='z' | 'A'..='Z' | '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}')
+        || (c > '\u{7F}' && !matches!(c, '\u{0400}'..='\u{052F}') && c.is_alphabetic())
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{02B9}')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{02B9}'
+    )
 }
 
 /// Combining marks (stress accents, titlo, …): dropped.
@@ -177,16 +192,27 @@ fn peek(rest: &Chars) -> (Option<char>, bool) {
 #[inline]
 fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
     if !upper {
-        out.push_str(s);
+        // One-letter readings are the common case: no memcpy call for them.
+        match s.as_bytes() {
+            [b] => out.push(*b as char),
+            _ => out.push_str(s),
+        }
         return;
     }
     for (i, b) in s.bytes().enumerate() {
-        out.push(if i == 0 || caps { b.to_ascii_uppercase() } else { b } as char);
+        out.push(if i == 0 || caps {
+            b.to_ascii_uppercase()
+        } else {
+            b
+        } as char);
     }
 }
 
 fn vowel(c: char) -> bool {
-    matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'і' | 'ї' | 'є')
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'і' | 'ї' | 'є'
+    )
 }
 
 /// Russian (BGN/PCGN, simplified), also the reading of letters another table lacks.
@@ -196,7 +222,7 @@ fn ru(l: char, x: &Ctx) -> Option<&'static str> {
         'е' | 'ё' => {
             let ye = match x.prev {
                 None => true,
-                Some(p) => vowel(p) || matches!(p, 'й' | 'ъ' | 'ь') || !p.is_alphabetic(),
+                Some(p) => vowel(p) || matches!(p, 'й' | 'ъ' | 'ь') || !is_alpha(p),
             };
             if ye {
                 "ye"
@@ -315,7 +341,7 @@ fn uk(l: char, x: &Ctx) -> Option<&'static str> {
 fn be(l: char, x: &Ctx) -> Option<&'static str> {
     let soft = |a: &'static str, b: &'static str| {
         let y = x.initial()
-            || x.prev.map_or(true, |p| vowel(p) || matches!(p, 'й' | 'ў' | 'ь' | 'ъ') || is_apostrophe(p));
+            || matches!(x.prev, Some(p) if vowel(p) || matches!(p, 'й' | 'ў' | 'ь' | 'ъ') || is_apostrophe(p));
         if y {
             a
         } else {
@@ -564,8 +590,29 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for lang in [Lang::Auto, Lang::Ru, Lang::Uk, Lang::Be, Lang::Sr, Lang::Bg, Lang::Mk, Lang::El] {
-            for w in ["", "\u{301}", "й", "ий", "кий", "я", "-е", "x\u{0483}", "Ѡѣѳ", "中", "'я"] {
+        for lang in [
+            Lang::Auto,
+            Lang::Ru,
+            Lang::Uk,
+            Lang::Be,
+            Lang::Sr,
+            Lang::Bg,
+            Lang::Mk,
+            Lang::El,
+        ] {
+            for w in [
+                "",
+                "\u{301}",
+                "й",
+                "ий",
+                "кий",
+                "я",
+                "-е",
+                "x\u{0483}",
+                "Ѡѣѳ",
+                "中",
+                "'я",
+            ] {
                 let s = t(w, lang);
                 assert!(s.is_ascii(), "{w:?} → {s:?}");
             }
@@ -586,7 +633,11 @@ mod golden {
     fn check(path: &str) {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
         let mut lines = text.lines();
-        assert_eq!(lines.next().map(str::trim_end), Some("input\tlang\texpected"), "{path}: header");
+        assert_eq!(
+            lines.next().map(str::trim_end),
+            Some("input\tlang\texpected"),
+            "{path}: header"
+        );
         let (mut n, mut bad) = (0, Vec::new());
         for (i, line) in lines.enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -594,7 +645,8 @@ mod golden {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "{path}:{}: want 3 columns", i + 2);
-            let lang = Lang::from_code(cols[1]).unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
+            let lang = Lang::from_code(cols[1])
+                .unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
             let mut got = String::new();
             for (k, w) in cols[0].split(' ').filter(|w| !w.is_empty()).enumerate() {
                 if k > 0 {
@@ -603,7 +655,13 @@ mod golden {
                 translit(w, lang, &mut got);
             }
             if got != cols[2] {
-                bad.push(format!("{}: {} [{}] → {got:?}, want {:?}", i + 2, cols[0], cols[1], cols[2]));
+                bad.push(format!(
+                    "{}: {} [{}] → {got:?}, want {:?}",
+                    i + 2,
+                    cols[0],
+                    cols[1],
+                    cols[2]
+                ));
             }
             n += 1;
         }
@@ -613,21 +671,33 @@ mod golden {
 
     #[test]
     fn russian() {
-        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/cyrillic_ru.tsv"));
+        check(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/cyrillic_ru.tsv"
+        ));
     }
 
     #[test]
     fn ukrainian() {
-        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/cyrillic_uk.tsv"));
+        check(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/cyrillic_uk.tsv"
+        ));
     }
 
     #[test]
     fn serbian() {
-        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/cyrillic_sr.tsv"));
+        check(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/cyrillic_sr.tsv"
+        ));
     }
 
     #[test]
     fn bulgarian() {
-        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/cyrillic_bg.tsv"));
+        check(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/cyrillic_bg.tsv"
+        ));
     }
 }

@@ -51,7 +51,11 @@ enum St {
 /// Appends the Latin transliteration of the Hebrew word `word` to `out`. `lang` is ignored.
 pub fn translit(word: &str, _lang: Lang, out: &mut String) {
     let pointed = word.chars().any(is_vowel_point);
-    let mut w = W { out, st: St::Start, last: 0 };
+    let mut w = W {
+        out,
+        st: St::Start,
+        last: 0,
+    };
     let mut it = word.chars();
     let mut first = true; // no Hebrew letter yet
     let mut prev_letter = '\0';
@@ -67,7 +71,7 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
         }
         let m = marks(&mut it);
         let next = it.clone().next();
-        let fin = next.map_or(true, |n| !is_letter(n));
+        let fin = !matches!(next, Some(n) if is_letter(n));
         if pointed {
             pointed_letter(&mut w, c, &m, first, fin);
         } else {
@@ -108,14 +112,26 @@ impl W<'_> {
     }
 
     fn push(&mut self, s: &str) {
-        self.out.push_str(s);
+        match s.as_bytes() {
+            [b] => self.out.push(*b as char),
+            _ => self.out.push_str(s),
+        }
         self.last = s.bytes().last().unwrap_or(self.last);
     }
 }
 
 /// One letter of an unpointed word.
 #[allow(clippy::too_many_arguments)]
-fn plain_letter(w: &mut W, c: char, m: &Marks, first: bool, fin: bool, next: Option<char>, prev: char, it: &mut Chars) {
+fn plain_letter(
+    w: &mut W,
+    c: char,
+    m: &Marks,
+    first: bool,
+    fin: bool,
+    next: Option<char>,
+    prev: char,
+    it: &mut Chars,
+) {
     match c {
         'א' | 'ע' => {
             if !matches!(next, Some('ו' | 'י')) {
@@ -356,7 +372,10 @@ fn is_mark(c: char) -> bool {
 
 /// Geresh and gershayim (and the apostrophes and quotes typed for them).
 fn is_geresh(c: char) -> bool {
-    matches!(c, '\u{05F3}' | '\u{05F4}' | '\'' | '"' | '\u{2019}' | '\u{02BC}' | '`')
+    matches!(
+        c,
+        '\u{05F3}' | '\u{05F4}' | '\'' | '"' | '\u{2019}' | '\u{02BC}' | '`'
+    )
 }
 
 #[cfg(test)]
@@ -434,7 +453,20 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for w in ["", "\u{05B0}", "ו", "וו", "יי", "ה", "'", "א\u{0591}", "ﭏ", "ײַ", "x", "ש\u{05C1}\u{05C2}"] {
+        for w in [
+            "",
+            "\u{05B0}",
+            "ו",
+            "וו",
+            "יי",
+            "ה",
+            "'",
+            "א\u{0591}",
+            "ﭏ",
+            "ײַ",
+            "x",
+            "ש\u{05C1}\u{05C2}",
+        ] {
             let s = t(w);
             assert!(s.is_ascii(), "{w:?} → {s:?}");
         }
@@ -453,7 +485,11 @@ mod golden {
     fn check(path: &str) {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
         let mut lines = text.lines();
-        assert_eq!(lines.next().map(str::trim_end), Some("input\tlang\texpected"), "{path}: header");
+        assert_eq!(
+            lines.next().map(str::trim_end),
+            Some("input\tlang\texpected"),
+            "{path}: header"
+        );
         let (mut n, mut bad) = (0, Vec::new());
         for (i, line) in lines.enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -461,7 +497,8 @@ mod golden {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "{path}:{}: want 3 columns", i + 2);
-            let lang = Lang::from_code(cols[1]).unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
+            let lang = Lang::from_code(cols[1])
+                .unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
             let mut got = String::new();
             for (k, w) in cols[0].split(' ').filter(|w| !w.is_empty()).enumerate() {
                 if k > 0 {
@@ -470,7 +507,13 @@ mod golden {
                 translit(w, lang, &mut got);
             }
             if got != cols[2] {
-                bad.push(format!("{}: {} [{}] → {got:?}, want {:?}", i + 2, cols[0], cols[1], cols[2]));
+                bad.push(format!(
+                    "{}: {} [{}] → {got:?}, want {:?}",
+                    i + 2,
+                    cols[0],
+                    cols[1],
+                    cols[2]
+                ));
             }
             n += 1;
         }
@@ -480,6 +523,9 @@ mod golden {
 
     #[test]
     fn hebrew() {
-        check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/hebrew.tsv"));
+        check(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/hebrew.tsv"
+        ));
     }
 }
