@@ -95,8 +95,31 @@ struct Unit {
     syms: Vec<u8>,
     alt: Option<Vec<u8>>,
     weight: f64,
-    abjad: bool,
+    writing: Writing,
     initial: bool,
+}
+
+/// How a script writes sounds, which decides what a missing vowel costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Writing {
+    /// Latin, Cyrillic, Greek, …: vowels written.
+    Alphabet,
+    /// Arabic script (and Hebrew): short vowels not written.
+    Abjad,
+    /// Scripts read through the generic table (Chinese, Japanese kana, Korean, Indic, …):
+    /// foreign names are transcribed syllable by syllable, adding vowels (`Kippen` /
+    /// `キッペン` kippen, `Pavlova` / `帕夫洛瓦` pafuluowa) and merging l/r, b/v.
+    Syllabary,
+}
+
+impl Writing {
+    pub(crate) fn of(script: crate::Script) -> Writing {
+        match script {
+            crate::Script::Arabic | crate::Script::Hebrew => Writing::Abjad,
+            crate::Script::Other => Writing::Syllabary,
+            _ => Writing::Alphabet,
+        }
+    }
 }
 
 fn units(name: &Name) -> Vec<Unit> {
@@ -152,7 +175,7 @@ fn unit(toks: &[&Token]) -> Unit {
         syms,
         alt,
         weight,
-        abjad: last.script() == crate::text::lang::Script::Arabic,
+        writing: Writing::of(last.script()),
         initial: last.role() == Role::Initial,
     }
 }
@@ -167,10 +190,25 @@ fn evidence(sim: f64) -> f64 {
     ((sim - EVIDENCE_LOW) / (EVIDENCE_HIGH - EVIDENCE_LOW)).clamp(0.0, 1.0)
 }
 
-/// Cost of substituting symbol `x` by `y`.
-fn sub_cost(x: u8, y: u8) -> f64 {
+/// Cost of substituting symbol `x` by `y`; `loose` when one word is a syllabic
+/// transcription, which merges l/r, voiced/unvoiced and the sibilants.
+fn sub_cost(x: u8, y: u8, loose: bool) -> f64 {
     if x == y {
         return 0.0;
+    }
+    if loose && !is_vowel(x) && !is_vowel(y) {
+        let group = |c: u8| match c {
+            b'l' | b'r' => 1,
+            b'b' | b'p' | b'v' | b'w' | b'f' => 2,
+            b'd' | b't' | b'T' | b'D' => 3,
+            b'g' | b'k' | b'q' | b'K' | b'G' | b'h' => 4,
+            b's' | b'z' | b'j' | b'C' | b'S' | b'Z' => 5,
+            b'm' | b'n' => 6,
+            _ => 0,
+        };
+        if group(x) != 0 && group(x) == group(y) {
+            return 0.25;
+        }
     }
     let (vx, vy) = (is_vowel(x), is_vowel(y));
     if vx && vy {
@@ -218,9 +256,9 @@ fn sub_cost(x: u8, y: u8) -> f64 {
     }
 }
 
-/// Cost of the symbol `seq[i]` present on one side only; `other_abjad` when the other
-/// word is in Arabic script, which does not write short vowels.
-fn indel_cost(seq: &[u8], i: usize, other_abjad: bool) -> f64 {
+/// Cost of the symbol `seq[i]` of a word written in `own` present on one side only, the
+/// other word written in `other`.
+fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     let x = seq[i];
     if x == b'h' {
         // An h at the end or between vowels comes and goes (Fatimah, Khamenehi); one
@@ -231,10 +269,10 @@ fn indel_cost(seq: &[u8], i: usize, other_abjad: bool) -> f64 {
     }
     match x {
         b'a' | b'e' | b'i' | b'o' | b'u' => {
-            if other_abjad {
-                0.05
-            } else {
-                0.3
+            match (own, other) {
+                (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
+                (_, Writing::Syllabary) => 0.15,
+                _ => 0.3,
             }
         }
         b'A' | b'I' | b'U' => 0.5,
@@ -253,7 +291,8 @@ fn weight_of(x: u8) -> f64 {
 }
 
 /// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
-pub(crate) fn sym_similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -> f64 {
+pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
+    let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
     if a == b {
         return 1.0;
     }
@@ -263,15 +302,15 @@ pub(crate) fn sym_similarity(a: &[u8], a_abjad: bool, b: &[u8], b_abjad: bool) -
     let m = b.len();
     let mut prev = vec![0.0f64; m + 1];
     let mut cur = vec![0.0f64; m + 1];
-    let ins: Vec<f64> = (0..m).map(|j| indel_cost(b, j, a_abjad)).collect();
+    let ins: Vec<f64> = (0..m).map(|j| indel_cost(b, j, wb, wa)).collect();
     for j in 0..m {
         prev[j + 1] = prev[j] + ins[j];
     }
     for (i, &x) in a.iter().enumerate() {
-        let del = indel_cost(a, i, b_abjad);
+        let del = indel_cost(a, i, wa, wb);
         cur[0] = prev[0] + del;
         for j in 0..m {
-            let d = prev[j] + sub_cost(x, b[j]);
+            let d = prev[j] + sub_cost(x, b[j], loose);
             cur[j + 1] = d.min(prev[j + 1] + del).min(cur[j] + ins[j]);
         }
         std::mem::swap(&mut prev, &mut cur);
@@ -294,10 +333,10 @@ fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
             _ => 0.0,
         };
     }
-    let mut best = sym_similarity(&a.syms, a.abjad, &b.syms, b.abjad);
+    let mut best = sym_similarity(&a.syms, a.writing, &b.syms, b.writing);
     for (x, y) in [(a.alt.as_deref(), Some(&b.syms[..])), (Some(&a.syms[..]), b.alt.as_deref())] {
         if let (Some(x), Some(y)) = (x, y) {
-            best = best.max(sym_similarity(x, a.abjad, y, b.abjad));
+            best = best.max(sym_similarity(x, a.writing, y, b.writing));
         }
     }
     best
@@ -333,20 +372,20 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
             syms,
             alt: None,
             weight: u[i].weight + u[i + 1].weight,
-            abjad: u[i].abjad,
+            writing: u[i].writing,
             initial: false,
         }
     };
     for i in 0..ua.len().saturating_sub(1) {
         let x = joined(&ua, i);
         for (j, y) in ub.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 2), b: (j, j + 1), sim: sym_similarity(&x.syms, x.abjad, &y.syms, y.abjad), rule: "merge" });
+            cands.push(Cand { a: (i, i + 2), b: (j, j + 1), sim: sym_similarity(&x.syms, x.writing, &y.syms, y.writing), rule: "merge" });
         }
     }
     for j in 0..ub.len().saturating_sub(1) {
         let y = joined(&ub, j);
         for (i, x) in ua.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 1), b: (j, j + 2), sim: sym_similarity(&x.syms, x.abjad, &y.syms, y.abjad), rule: "merge" });
+            cands.push(Cand { a: (i, i + 1), b: (j, j + 2), sim: sym_similarity(&x.syms, x.writing, &y.syms, y.writing), rule: "merge" });
         }
     }
     // Greedy: best pairs first; ties broken by position for determinism.

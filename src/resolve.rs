@@ -4,6 +4,7 @@
 //! of several words that the tables do not know as a whole gets the name groups of its
 //! words. Among equal matches places rank by population.
 
+use crate::compare::Writing;
 use crate::name::Name;
 use crate::tables::{self, Entry, Index, Kind};
 use crate::text;
@@ -53,11 +54,11 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     let key = name.key();
     let mut query = Vec::new();
     text::name_symbols_into(&mut scratch, crate::Lang::Auto, &mut query);
-    let abjad = name.tokens().iter().any(|t| t.script() == crate::Script::Arabic);
+    let writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
     let mut sound_hits = |found: &mut Vec<(Entry, f64)>, index: Index, key: &str, base: f64| {
         for (e, syms) in tables::lookup_with_symbols(index, key) {
             if keep(&e) {
-                let sim = crate::compare::sym_similarity(&query, abjad, syms, false);
+                let sim = crate::compare::sym_similarity(&query, writing, syms, Writing::Alphabet);
                 add(found, e, base * (0.5 + 0.5 * sim));
             }
         }
