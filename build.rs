@@ -151,7 +151,10 @@ fn title_case(s: &str) -> String {
     out
 }
 
-/// The label of a name group: the plain-ASCII spelling closest to all its spellings.
+/// The label of a name group: a plain-ASCII spelling. Preferred, in order: one whose
+/// skeleton is that of the group's Arabic-script spelling (the name's own consonants),
+/// one with fewer `e`/`o` (English romanisation of Arabic writes a/i/u: Asad, not Esad),
+/// and the one closest to all the group's spellings.
 fn group_label(forms: &[String]) -> String {
     let folded: Vec<String> = forms
         .iter()
@@ -161,6 +164,17 @@ fn group_label(forms: &[String]) -> String {
             s
         })
         .collect();
+    let key_of = |f: &str| {
+        let mut scratch = text::Scratch::default();
+        let mut k = String::new();
+        text::analyse(f, &mut scratch);
+        text::key_into(&mut scratch, text::lang::Lang::Auto, &mut k);
+        k
+    };
+    let arabic_key = forms
+        .iter()
+        .find(|f| f.chars().any(|c| text::lang::script_of(c) == text::lang::Script::Arabic))
+        .map(|f| key_of(f));
     let ascii: Vec<usize> = (0..forms.len())
         .filter(|&i| forms[i].bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-'))
         .collect();
@@ -169,8 +183,10 @@ fn group_label(forms: &[String]) -> String {
         .iter()
         .copied()
         .min_by_key(|&i| {
+            let off_key = arabic_key.as_ref().is_some_and(|k| *k != key_of(&forms[i]));
+            let eo = if arabic_key.is_some() { folded[i].bytes().filter(|b| matches!(b, b'e' | b'o')).count() } else { 0 };
             let d: usize = folded.iter().map(|f| edit_distance(folded[i].as_bytes(), f.as_bytes())).sum();
-            (d, folded[i].len(), i)
+            (off_key, eo, d, folded[i].len(), i)
         })
         .unwrap_or(0);
     title_case(&folded[best])

@@ -43,8 +43,15 @@ fn corpus() -> Option<Vec<String>> {
             eprintln!("pipeline bench: skipped: corpus generator {SCRIPT} not found");
             return None;
         }
-        eprintln!("pipeline bench: generating the corpus into {}", path.display());
-        let out = match Command::new("python3").arg(SCRIPT).arg(CORPUS_SIZE.to_string()).output() {
+        eprintln!(
+            "pipeline bench: generating the corpus into {}",
+            path.display()
+        );
+        let out = match Command::new("python3")
+            .arg(SCRIPT)
+            .arg(CORPUS_SIZE.to_string())
+            .output()
+        {
             Ok(out) => out,
             Err(e) => {
                 eprintln!("pipeline bench: skipped: cannot run python3 ({e})");
@@ -64,15 +71,23 @@ fn corpus() -> Option<Vec<String>> {
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
-        if let Err(e) = std::fs::write(&tmp, &out.stdout).and_then(|()| std::fs::rename(&tmp, &path)) {
-            eprintln!("pipeline bench: cannot cache the corpus at {} ({e}); using it uncached", path.display());
+        if let Err(e) =
+            std::fs::write(&tmp, &out.stdout).and_then(|()| std::fs::rename(&tmp, &path))
+        {
+            eprintln!(
+                "pipeline bench: cannot cache the corpus at {} ({e}); using it uncached",
+                path.display()
+            );
             return Some(lines(&String::from_utf8_lossy(&out.stdout)));
         }
     }
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(lines(&text)),
         Err(e) => {
-            eprintln!("pipeline bench: skipped: cannot read {} ({e})", path.display());
+            eprintln!(
+                "pipeline bench: skipped: cannot read {} ({e})",
+                path.display()
+            );
             None
         }
     }
@@ -156,9 +171,15 @@ fn bench_resolve(c: &mut Criterion, names: &[String]) {
 
 fn bench_compare(c: &mut Criterion, names: &[String]) {
     // Pairs of consecutive corpus lines.
-    let pairs: Vec<(&str, &str)> = names.windows(2).take(SMALL).map(|w| (w[0].as_str(), w[1].as_str())).collect();
-    let parsed: Vec<(Name, Name)> =
-        pairs.iter().filter_map(|(a, b)| Some((Name::parse(a).ok()?, Name::parse(b).ok()?))).collect();
+    let pairs: Vec<(&str, &str)> = names
+        .windows(2)
+        .take(SMALL)
+        .map(|w| (w[0].as_str(), w[1].as_str()))
+        .collect();
+    let parsed: Vec<(Name, Name)> = pairs
+        .iter()
+        .filter_map(|(a, b)| Some((Name::parse(a).ok()?, Name::parse(b).ok()?)))
+        .collect();
     let mut g = c.benchmark_group("compare");
     g.throughput(Throughput::Elements(pairs.len() as u64));
     g.bench_function("canonym::compare", |b| {

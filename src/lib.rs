@@ -71,8 +71,9 @@ pub fn clean(name: &str) -> String {
 /// (`بشار` → `Bashar`); others are read letter by letter.
 ///
 /// ```
-/// assert_eq!(canonym::transliterate("Зеленський"), "Zelenskyi");
-/// assert_eq!(canonym::transliterate("بشار الأسد"), "Bashar al-Asad");
+/// assert_eq!(canonym::transliterate("Зеленський"), "Zelensky");
+/// assert_eq!(canonym::transliterate_with("Зеленський", canonym::Lang::Uk), "Zelenskyi");
+/// assert_eq!(canonym::transliterate("بشار الأسد"), "Bashar al-Assad");
 /// ```
 pub fn transliterate(name: &str) -> String {
     transliterate_with(name, Lang::Auto)

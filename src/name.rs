@@ -152,9 +152,22 @@ impl Name {
             buf.clear();
             match t.script {
                 Script::Arabic => {
-                    if t.role == Role::Article {
-                        out.push_str("al-");
-                        glue = true;
+                    let particle = match t.role {
+                        Role::Article => {
+                            out.push_str("al-");
+                            glue = true;
+                            continue;
+                        }
+                        Role::Patronymic if t.text == "ابن" => Some("ibn"),
+                        Role::Patronymic if t.text == "بنت" => Some("bint"),
+                        Role::Patronymic => Some("bin"),
+                        Role::Abd => Some("Abd"),
+                        Role::Abu => Some("Abu"),
+                        Role::Umm => Some("Umm"),
+                        _ => None,
+                    };
+                    if let Some(p) = particle {
+                        out.push_str(p);
                         continue;
                     }
                     match arabic_label(&t.text) {

@@ -55,7 +55,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     let mut query = Vec::new();
     text::name_symbols_into(&mut scratch, crate::Lang::Auto, &mut query);
     let writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
-    let mut sound_hits = |found: &mut Vec<(Entry, f64)>, index: Index, key: &str, base: f64| {
+    let sound_hits = |found: &mut Vec<(Entry, f64)>, index: Index, key: &str, base: f64| {
         for (e, syms) in tables::lookup_with_symbols(index, key) {
             if keep(&e) {
                 let sim = crate::compare::sym_similarity(&query, writing, syms, Writing::Alphabet);

@@ -190,9 +190,19 @@ fn number(b: &[u8], i: &mut usize) -> bool {
 
 #[test]
 fn json_checker_checks() {
-    assert!(is_json(r#"{"input": "a\"b\u00e9", "ids": [{"id": "Q1", "score": 0.800}, {"x": -1e5}], "e": null}"#));
+    assert!(is_json(
+        r#"{"input": "a\"b\u00e9", "ids": [{"id": "Q1", "score": 0.800}, {"x": -1e5}], "e": null}"#
+    ));
     assert!(is_json("[]"));
-    for bad in [r#"{"a": }"#, r#"{"a" 1}"#, "[1,]", r#""unterminated"#, "{} x", r#"{"a": 01}"#, "\"\u{1}\""] {
+    for bad in [
+        r#"{"a": }"#,
+        r#"{"a" 1}"#,
+        "[1,]",
+        r#""unterminated"#,
+        "{} x",
+        r#"{"a": 01}"#,
+        "\"\u{1}\"",
+    ] {
         assert!(!is_json(bad), "{bad:?}");
     }
 }
@@ -248,9 +258,15 @@ fn translit_answers_each_line_in_order() {
 fn translit_lang_option() {
     let r = run(&["translit", "--lang", "bg"], "Щерев\n".as_bytes());
     assert_eq!(r.code, Some(0));
-    assert_eq!(r.lines(), [canonym::transliterate_with("Щерев", canonym::Lang::Bg)]);
+    assert_eq!(
+        r.lines(),
+        [canonym::transliterate_with("Щерев", canonym::Lang::Bg)]
+    );
     let r = run(&["translit", "--lang", "ru"], "Щерев\n".as_bytes());
-    assert_eq!(r.lines(), [canonym::transliterate_with("Щерев", canonym::Lang::Ru)]);
+    assert_eq!(
+        r.lines(),
+        [canonym::transliterate_with("Щерев", canonym::Lang::Ru)]
+    );
 }
 
 #[test]
@@ -280,12 +296,23 @@ fn resolve_answers_each_line_in_order_as_json() {
         assert!(got.starts_with(&expect_input), "{got:?} for {line:?}");
         let ids = canonym::resolve(line);
         if let Some(best) = ids.first() {
-            assert!(got.contains(&format!("{{\"id\": \"{}\"", best.id)), "{got:?} lacks {}", best.id);
+            assert!(
+                got.contains(&format!("{{\"id\": \"{}\"", best.id)),
+                "{got:?} lacks {}",
+                best.id
+            );
         } else {
             assert!(got.contains("\"ids\": []"), "{got:?}");
         }
     }
-    assert!(r.stdout.lines().nth(4).unwrap().contains("\"geonames:281184\""), "Al-Quds");
+    assert!(
+        r.stdout
+            .lines()
+            .nth(4)
+            .unwrap()
+            .contains("\"geonames:281184\""),
+        "Al-Quds"
+    );
 }
 
 #[test]
@@ -326,13 +353,20 @@ fn match_answers_each_line_in_order() {
     assert_eq!(out.len(), pairs.len());
     for ((a, b), got) in pairs.iter().zip(out) {
         let c = canonym::compare(a, b);
-        assert_eq!(got, format!("{:.4}\t{}", c.score, u8::from(c.same)), "for {a:?} / {b:?}");
+        assert_eq!(
+            got,
+            format!("{:.4}\t{}", c.score, u8::from(c.same)),
+            "for {a:?} / {b:?}"
+        );
     }
 }
 
 #[test]
 fn match_output_format() {
-    let r = run(&["match"], "Hassan Rouhani\tحسن روحانی\nBashar al-Assad\tHafez al-Assad\n".as_bytes());
+    let r = run(
+        &["match"],
+        "Hassan Rouhani\tحسن روحانی\nBashar al-Assad\tHafez al-Assad\n".as_bytes(),
+    );
     assert_eq!(r.code, Some(0));
     let out = r.lines();
     assert_eq!(out.len(), 2);
@@ -353,7 +387,10 @@ fn match_threshold_and_explain() {
     let r = run(&["match", "--threshold", "0"], line.as_bytes());
     assert_eq!(r.code, Some(0));
     assert!(r.lines()[0].ends_with("\t1"));
-    let r = run(&["match", "--threshold", "1", "--explain"], "Bashar al-Assad\tHafez al-Assad\n".as_bytes());
+    let r = run(
+        &["match", "--threshold", "1", "--explain"],
+        "Bashar al-Assad\tHafez al-Assad\n".as_bytes(),
+    );
     assert_eq!(r.code, Some(0));
     let cols: Vec<&str> = r.lines()[0].split('\t').collect();
     assert_eq!(cols.len(), 3, "{:?}", r.lines()[0]);
@@ -381,7 +418,10 @@ fn translit_bad_lines() {
     let r = run(&["translit"], &bad_input("Башар Асад"));
     assert_eq!(r.code, Some(0));
     let good = canonym::transliterate("Башар Асад");
-    assert_eq!(r.lines(), [good.as_str(), "", good.as_str(), "", good.as_str()]);
+    assert_eq!(
+        r.lines(),
+        [good.as_str(), "", good.as_str(), "", good.as_str()]
+    );
     assert!(r.stderr.contains("line 2"), "{}", r.stderr);
 }
 
@@ -390,7 +430,10 @@ fn key_bad_lines() {
     let r = run(&["key"], &bad_input("Ali Khamenei"));
     assert_eq!(r.code, Some(0));
     let good = canonym::key("Ali Khamenei");
-    assert_eq!(r.lines(), [good.as_str(), "", good.as_str(), "", good.as_str()]);
+    assert_eq!(
+        r.lines(),
+        [good.as_str(), "", good.as_str(), "", good.as_str()]
+    );
     assert!(r.stderr.contains("line 2"), "{}", r.stderr);
 }
 
@@ -422,7 +465,11 @@ fn resolve_bad_lines() {
         assert!(out[i].contains("\"ids\": []"), "{}", out[i]);
         assert!(out[i].contains("\"error\": "), "{}", out[i]);
     }
-    assert!(out[1].contains("\u{FFFD}"), "invalid bytes shown as U+FFFD: {}", out[1]);
+    assert!(
+        out[1].contains("\u{FFFD}"),
+        "invalid bytes shown as U+FFFD: {}",
+        out[1]
+    );
     assert!(r.stderr.contains("line 2"), "{}", r.stderr);
     assert!(r.stderr.contains("line 4"), "{}", r.stderr);
 }
@@ -459,9 +506,17 @@ fn match_bad_lines() {
         assert_eq!(out[i], "0.0000\t0", "line {}", i + 1);
     }
     for n in [2, 4, 6, 7] {
-        assert!(r.stderr.contains(&format!("line {n}")), "line {n} not reported: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("line {n}")),
+            "line {n} not reported: {}",
+            r.stderr
+        );
     }
-    assert!(!r.stderr.contains("line 1:") && !r.stderr.contains("line 8"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("line 1:") && !r.stderr.contains("line 8"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -470,7 +525,10 @@ fn crlf_line_ends_are_accepted() {
         (&["translit"][..], "Башар Асад\nبشار الأسد\nAli\n"),
         (&["key"][..], "Башар Асад\nبشار الأسد\nAli\n"),
         (&["resolve"][..], "Al-Quds\nTéhéran\nAli\n"),
-        (&["match"][..], "Ali\tAly\nBashar al-Assad\tبشار الأسد\nA\tB\n"),
+        (
+            &["match"][..],
+            "Ali\tAly\nBashar al-Assad\tبشار الأسد\nA\tB\n",
+        ),
     ] {
         let lf = run(args, input.as_bytes());
         let crlf = run(args, input.replace('\n', "\r\n").as_bytes());

@@ -6,13 +6,23 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(x) = std::str::from_utf8(data) else { return };
+    let Ok(x) = std::str::from_utf8(data) else {
+        return;
+    };
 
     let cleaned = canonym::clean(x);
-    assert_eq!(canonym::clean(&cleaned), cleaned, "clean is not idempotent on {x:?}");
+    assert_eq!(
+        canonym::clean(&cleaned),
+        cleaned,
+        "clean is not idempotent on {x:?}"
+    );
 
     let k = canonym::key(x);
-    assert_eq!(canonym::key(&cleaned), k, "key(x) != key(clean(x)) for {x:?}");
+    assert_eq!(
+        canonym::key(&cleaned),
+        k,
+        "key(x) != key(clean(x)) for {x:?}"
+    );
     let mut scratch = canonym::Scratch::default();
     let mut out = String::new();
     canonym::key_into(x, &mut scratch, &mut out);
@@ -24,7 +34,11 @@ fuzz_target!(|data: &[u8]| {
 
     let _ = canonym::transliterate(x);
     for c in canonym::resolve(x) {
-        assert!((0.0..=1.0).contains(&c.score), "resolve score {} for {x:?}", c.score);
+        assert!(
+            (0.0..=1.0).contains(&c.score),
+            "resolve score {} for {x:?}",
+            c.score
+        );
     }
     match canonym::Name::parse(x) {
         Ok(name) => {
