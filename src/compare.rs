@@ -323,6 +323,9 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
 }
 
 fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
+    if a.syms == b.syms {
+        return 1.0;
+    }
     if a.initial || b.initial {
         // An initial matches a word with the same first consonant class, or vowel.
         let fa = a.syms.first().copied();

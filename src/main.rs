@@ -126,8 +126,12 @@ fn run(cmd: &Command) -> io::Result<()> {
             raw.pop();
         }
         let line = std::str::from_utf8(&raw);
-        if line.is_err() {
-            eprintln!("canonym: line {line_no}: invalid UTF-8");
+        match line {
+            Err(_) => eprintln!("canonym: line {line_no}: invalid UTF-8"),
+            Ok(l) if !matches!(cmd, Command::Match { .. } | Command::Resolve(_)) && !l.chars().any(char::is_alphanumeric) => {
+                eprintln!("canonym: line {line_no}: empty name")
+            }
+            Ok(_) => {}
         }
         match cmd {
             Command::Translit(lang) => {

@@ -42,6 +42,12 @@ pub fn clean_into(input: &str, out: &mut String) {
         prev_arabic = arabic;
         out.push(c);
     }
+    // A dropped character (tatweel, a control) may leave a letter and a combining mark
+    // side by side that NFKC saw apart: compose them now, so that clean is idempotent.
+    if !out.is_ascii() && out.chars().any(unicode_normalization::char::is_combining_mark) {
+        let composed: String = out.nfc().collect();
+        *out = composed;
+    }
 }
 
 /// Cleans `input`; see [`clean_into`].

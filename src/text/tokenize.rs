@@ -123,7 +123,7 @@ pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
     out.clear();
     let mut lower = String::new();
     // Raw words: runs of word characters. Hyphens and other punctuation separate.
-    let mut words: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, hyphen_after)
+    let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in cleaned.char_indices() {
         if is_word_char(c) {
@@ -131,13 +131,13 @@ pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            words.push((s, i, c == '-'));
+            words.push((s, i));
         }
     }
     if let Some(s) = start {
-        words.push((s, cleaned.len(), false));
+        words.push((s, cleaned.len()));
     }
-    for (wi, &(s, e, hyphen_after)) in words.iter().enumerate() {
+    for (wi, &(s, e)) in words.iter().enumerate() {
         let mut s = s;
         let mut e = e;
         // Trim apostrophes at the edges ('Ali', Abdullah').
@@ -157,7 +157,7 @@ pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
             Script::Arabic => split_arabic(cleaned, s, e, is_last, out),
             Script::Latin => {
                 let l = lower_into(word, &mut lower).to_owned();
-                split_latin(cleaned, s, e, &l, hyphen_after, is_last, words.get(wi + 1), out)
+                split_latin(cleaned, s, e, &l, is_last, words.get(wi + 1), out)
             }
             _ => {
                 let l = lower_into(word, &mut lower);
@@ -179,24 +179,23 @@ pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn split_latin(
     cleaned: &str,
     s: usize,
     e: usize,
     lower: &str,
-    hyphen_after: bool,
     is_last: bool,
-    next: Option<&(usize, usize, bool)>,
+    next: Option<&(usize, usize)>,
     out: &mut Vec<Span>,
 ) {
     let latin = |start, end, role| Span { start, end, script: Script::Latin, role };
     if let Some(role) = particle_role(lower) {
         let role = if is_last && role != Role::Honorific {
             Role::Name
-        } else if role == Role::Article && SUN_ARTICLES.contains(&lower) && !hyphen_after {
-            // "ad", "as", "an" stand alone as articles only before their sun letter.
-            let next_first = next.and_then(|&(ns, ne, _)| cleaned[ns..ne].chars().next());
+        } else if role == Role::Article && SUN_ARTICLES.contains(&lower) {
+            // "ad", "as", "an" are articles only before their sun letter (ad-Din,
+            // as-Sayyid, an-Nasser), hyphenated or not.
+            let next_first = next.and_then(|&(ns, ne)| cleaned[ns..ne].chars().next());
             let first_consonant = lower[1..].chars().next();
             let same = match (next_first, first_consonant) {
                 (Some(a), Some(b)) => a.to_ascii_lowercase() == b,
@@ -219,17 +218,22 @@ fn split_latin(
         out.push(latin(s, e, Role::Initial));
         return;
     }
-    // camelCase after a particle: alAssad, AbdulAziz, binLaden.
+    // camelCase after a particle: alAssad, AbdulAziz, binLaden (ASCII only, so that byte
+    // offsets of the lower-cased word are those of the word).
     let word = &cleaned[s..e];
-    for (i, c) in word.char_indices().skip(1) {
-        if c.is_uppercase() && word[..i].chars().skip(1).all(char::is_lowercase) {
-            let head = &lower[..i.min(lower.len())];
-            if let Some(role) = particle_role(head) {
-                out.push(latin(s, s + i, role));
-                split_latin(cleaned, s + i, e, &lower[i..], hyphen_after, is_last, next, out);
-                return;
+    if word.is_ascii() {
+        for (i, c) in word.char_indices().skip(2) {
+            if c.is_ascii_uppercase() {
+                if word[1..i].bytes().all(|b| b.is_ascii_lowercase()) {
+                    let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
+                    if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
+                        out.push(latin(s, s + i, role));
+                        split_latin(cleaned, s + i, e, &lower[i..], is_last, next, out);
+                        return;
+                    }
+                }
+                break;
             }
-            break;
         }
     }
     // Abd joined to its name: Abdulaziz, Abdelkader, Abdurrahman, Abdallah.
