@@ -7,7 +7,7 @@
 //! little, and a word present on one side only costs less than a word that differs.
 
 use crate::name::{Name, Token};
-use crate::text::phon::{self, is_vowel};
+use crate::text::phon::{self, is_vowel, sym};
 use crate::text::tokenize::Role;
 
 /// The default decision threshold of [`Matcher`]: pairs scoring at or above it are the
@@ -93,7 +93,7 @@ impl Matcher {
 struct Unit {
     text: String,
     syms: Vec<u8>,
-    alt: Option<Vec<u8>>,
+    alts: Vec<Vec<u8>>,
     weight: f64,
     writing: Writing,
     initial: bool,
@@ -160,11 +160,16 @@ fn unit(toks: &[&Token]) -> Unit {
         syms.extend_from_slice(t.syms());
     }
     let last = toks[toks.len() - 1];
-    let alt = last.alt_syms().map(|a| {
-        let mut v = syms[..syms.len() - last.syms().len()].to_vec();
-        v.extend_from_slice(a);
-        v
-    });
+    let head = &syms[..syms.len() - last.syms().len()];
+    let alts = last
+        .alt_syms()
+        .iter()
+        .map(|a| {
+            let mut v = head.to_vec();
+            v.extend_from_slice(a);
+            v
+        })
+        .collect();
     let weight = match last.role() {
         Role::Patronymic | Role::Connector => 0.15,
         Role::Initial => 0.5,
@@ -173,7 +178,7 @@ fn unit(toks: &[&Token]) -> Unit {
     Unit {
         text,
         syms,
-        alt,
+        alts,
         weight,
         writing: Writing::of(last.script()),
         initial: last.role() == Role::Initial,
@@ -211,6 +216,9 @@ fn sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         }
     }
     let (vx, vy) = (is_vowel(x), is_vowel(y));
+    if vx && vy && (matches!(x, sym::ANY_A | sym::ANY_I) || matches!(y, sym::ANY_A | sym::ANY_I)) {
+        return 0.1;
+    }
     if vx && vy {
         let (a, b) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
         return match (a.min(b), a.max(b)) {
@@ -267,6 +275,12 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         let prev_vowel = i > 0 && is_vowel(seq[i - 1]);
         return if next_vowel && prev_vowel { 0.45 } else { 0.8 };
     }
+    // A final vowel of an alphabetic word that the other alphabetic word lacks is a
+    // suffix (Khalil / Khalili, Suhail / Suhaila), except a French silent e (Amine).
+    let final_vowel = i + 1 == seq.len() && i > 0 && !is_vowel(seq[i - 1]);
+    if final_vowel && own == Writing::Alphabet && other == Writing::Alphabet && x != b'e' && is_vowel(x) {
+        return 0.8;
+    }
     match x {
         b'a' | b'e' | b'i' | b'o' | b'u' => {
             match (own, other) {
@@ -276,6 +290,7 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
             }
         }
         b'A' | b'I' | b'U' => 0.5,
+        sym::ANY_A | sym::ANY_I => 0.3,
         b'\'' => 0.1,
         b'y' | b'w' => 0.35,
         _ => 1.0,
@@ -290,6 +305,22 @@ fn weight_of(x: u8) -> f64 {
     }
 }
 
+const DIGRAPH_SPLIT: f64 = 0.15;
+
+/// The two letters a digraph symbol may stand for when read apart.
+fn split_of(s: u8) -> Option<(u8, u8)> {
+    Some(match s {
+        sym::TH => (b't', b'h'),
+        sym::SH => (b's', b'h'),
+        sym::KH => (b'k', b'h'),
+        sym::GH => (b'g', b'h'),
+        sym::DH => (b'd', b'h'),
+        sym::ZH => (b'z', b'h'),
+        sym::CH => (b't', sym::SH),
+        _ => return None,
+    })
+}
+
 /// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
 pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
     let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
@@ -300,6 +331,7 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         return 0.0;
     }
     let m = b.len();
+    let mut prev2 = vec![0.0f64; m + 1];
     let mut prev = vec![0.0f64; m + 1];
     let mut cur = vec![0.0f64; m + 1];
     let ins: Vec<f64> = (0..m).map(|j| indel_cost(b, j, wb, wa)).collect();
@@ -310,9 +342,18 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         let del = indel_cost(a, i, wa, wb);
         cur[0] = prev[0] + del;
         for j in 0..m {
-            let d = prev[j] + sub_cost(x, b[j], loose);
-            cur[j + 1] = d.min(prev[j + 1] + del).min(cur[j] + ins[j]);
+            let mut c = (prev[j] + sub_cost(x, b[j], loose)).min(prev[j + 1] + del).min(cur[j] + ins[j]);
+            // A digraph read as one sound on one side and two letters on the other:
+            // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
+            if j > 0 && split_of(x) == Some((b[j - 1], b[j])) {
+                c = c.min(prev[j - 1] + DIGRAPH_SPLIT);
+            }
+            if i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
+                c = c.min(prev2[j] + DIGRAPH_SPLIT);
+            }
+            cur[j + 1] = c;
         }
+        std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
     let cost = prev[m];
@@ -337,10 +378,11 @@ fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
         };
     }
     let mut best = sym_similarity(&a.syms, a.writing, &b.syms, b.writing);
-    for (x, y) in [(a.alt.as_deref(), Some(&b.syms[..])), (Some(&a.syms[..]), b.alt.as_deref())] {
-        if let (Some(x), Some(y)) = (x, y) {
-            best = best.max(sym_similarity(x, a.writing, y, b.writing));
-        }
+    for x in &a.alts {
+        best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+    }
+    for y in &b.alts {
+        best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
     }
     best
 }
@@ -373,7 +415,7 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
         Unit {
             text: format!("{} {}", u[i].text, u[i + 1].text),
             syms,
-            alt: None,
+            alts: Vec::new(),
             weight: u[i].weight + u[i + 1].weight,
             writing: u[i].writing,
             initial: false,

@@ -19,7 +19,7 @@ pub struct Token {
     syms: Vec<u8>,
     /// Another reading of the word: with a joined Arabic article that may belong to the
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
-    alt_syms: Option<Vec<u8>>,
+    alt_syms: Vec<Vec<u8>>,
     skeleton: String,
 }
 
@@ -48,8 +48,8 @@ impl Token {
         &self.syms
     }
 
-    pub(crate) fn alt_syms(&self) -> Option<&[u8]> {
-        self.alt_syms.as_deref()
+    pub(crate) fn alt_syms(&self) -> &[Vec<u8>] {
+        &self.alt_syms
     }
 }
 
@@ -99,25 +99,33 @@ impl Name {
             let word = sp.text(&scratch.cleaned);
             let mut syms = Vec::with_capacity(word.len());
             text::word_symbols(word, sp.script, lang, &mut syms, &mut latin, &mut bytes);
+            // The skeleton comes from the letters as written, like `canonym::key`.
             let mut skeleton = String::new();
             phon::skeleton_into(&syms, &mut skeleton);
+            // Comparisons use one spelling per particle, whatever the script
+            // (abdul = abd = عبد), and one for Allah (ullah = ollah = الله).
+            if let Some(p) = canonical_symbols(sp.role, word) {
+                syms.clear();
+                syms.extend_from_slice(p);
+            }
+            let mut alt_syms = Vec::new();
+            let mut alt = |tail: &str, prefix: &[u8], alt_syms: &mut Vec<Vec<u8>>| {
+                let mut v = prefix.to_vec();
+                text::word_symbols(tail, sp.script, lang, &mut v, &mut latin, &mut bytes);
+                alt_syms.push(v);
+            };
             let joined_article = i > 0 && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Article && prev.end == sp.start
             };
-            let alt_syms = if joined_article && sp.script == Script::Arabic {
-                let mut alt = vec![b'A', b'l'];
-                alt.extend_from_slice(&syms);
-                Some(alt)
-            } else if sp.script == Script::Latin && sp.role == Role::Name {
-                latin_article_tail(word).map(|tail| {
-                    let mut alt = Vec::new();
-                    text::word_symbols(tail, sp.script, lang, &mut alt, &mut latin, &mut bytes);
-                    alt
-                })
-            } else {
-                None
-            };
+            if sp.role == Role::Name {
+                if joined_article && sp.script == Script::Arabic {
+                    alt(word, b"Al", &mut alt_syms);
+                }
+                if let Some(tail) = optional_head(word, sp.script) {
+                    alt(tail, b"", &mut alt_syms);
+                }
+            }
             tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
@@ -182,18 +190,55 @@ impl Name {
     }
 }
 
-/// The rest of a Latin word that may start with a joined article (`Alshannik`,
-/// `Elhassan`): `al`/`el` and at least four more letters, the first a consonant.
-fn latin_article_tail(word: &str) -> Option<&str> {
-    let b = word.as_bytes();
-    if b.len() < 6 || !b[..2].eq_ignore_ascii_case(b"al") && !b[..2].eq_ignore_ascii_case(b"el") {
-        return None;
+/// One spelling for the words that romanisations write many ways: the particles that
+/// take part in comparisons, and Allah in theophoric names.
+fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
+    let lower = word.to_lowercase();
+    Some(match role {
+        Role::Abd => b"abd",
+        Role::Abu => b"abU",
+        Role::Umm => b"um",
+        Role::Patronymic if lower.starts_with("bint") || lower == "بنت" => b"bint",
+        Role::Patronymic if matches!(lower.as_str(), "ould" | "walad" | "ولد") => b"wld",
+        Role::Patronymic => b"bn",
+        Role::Name if matches!(lower.as_str(), "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله") => b"AlA",
+        _ => return None,
+    })
+}
+
+/// A head that romanisations and speakers add or drop, and the word without it:
+/// a joined Latin article (`Alshannik`, `Elhassan`), Persian `Seyed`/`Mir` joined in
+/// Arabic script (`سيدمهدوي`), and a leading Mohammad (`Mohammadreza` / `Reza`).
+fn optional_head(word: &str, script: Script) -> Option<&str> {
+    match script {
+        Script::Latin => {
+            let lower = word.to_ascii_lowercase();
+            for head in ["mohammad", "muhammad", "mohamad", "mohammed", "muhammed", "mohamed"] {
+                if lower.len() >= head.len() + 3 && lower.starts_with(head) && word.is_char_boundary(head.len()) {
+                    return word.get(head.len()..);
+                }
+            }
+            let b = word.as_bytes();
+            if b.len() >= 6 && (b[..2].eq_ignore_ascii_case(b"al") || b[..2].eq_ignore_ascii_case(b"el")) {
+                let c = b[2].to_ascii_lowercase();
+                if c.is_ascii_lowercase() && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                    return word.get(2..);
+                }
+            }
+            None
+        }
+        Script::Arabic => {
+            for head in ["محمد", "سيد", "مير"] {
+                if let Some(rest) = word.strip_prefix(head) {
+                    if rest.chars().count() >= 3 {
+                        return Some(rest);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
     }
-    let c = b[2].to_ascii_lowercase();
-    if !c.is_ascii_lowercase() || matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
-        return None;
-    }
-    word.get(2..)
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.

@@ -31,12 +31,18 @@ pub mod sym {
     pub const GH: u8 = b'G';
     /// `kh` (خ, х).
     pub const KH: u8 = b'K';
+    /// An Arabic-script vowel letter whose sound varies, read as `a`: an initial alef
+    /// (Ahmad, Ismail, Usama) and a final `ة`/`ه` (Fatima, Fatemeh, Boulahya).
+    pub const ANY_A: u8 = b'V';
+    /// A final `ي`, which also stands for the alef maksura `ى` that cleaning unifies with it
+    /// (Ali, but Issa, Mustafa, Musa): read as `i`.
+    pub const ANY_I: u8 = b'Y';
 }
 
-/// Is `s` a vowel symbol (short or written)?
+/// Is `s` a vowel symbol (short, written, or one of the ambiguous ones)?
 #[inline]
 pub fn is_vowel(s: u8) -> bool {
-    matches!(s, b'a' | b'e' | b'i' | b'o' | b'u' | b'A' | b'I' | b'U')
+    matches!(s, b'a' | b'e' | b'i' | b'o' | b'u' | b'A' | b'I' | b'U' | sym::ANY_A | sym::ANY_I)
 }
 
 /// The skeleton class of a consonant symbol; `None` for vowels and weak letters.
@@ -261,7 +267,11 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
                 if seg_start(i) && matches!(at(i + 1), 'و' | 'ي') {
                     continue; // an initial alef carrying u or i: اسماعيل, اوسامة
                 }
-                b'A'
+                if seg_start(i) {
+                    sym::ANY_A
+                } else {
+                    b'A'
+                }
             }
             'و' => {
                 let glide = seg_start(i)
@@ -281,6 +291,8 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
                     || (at(i + 1) == 'ه' && seg_end(i + 1));
                 if glide {
                     b'y'
+                } else if seg_end(i) && i > 0 {
+                    sym::ANY_I
                 } else {
                     b'I'
                 }
@@ -292,12 +304,12 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
                     if chars[i - 1] == 'ا' {
                         continue;
                     }
-                    b'e'
+                    sym::ANY_A
                 } else {
                     b'h'
                 }
             }
-            'ة' => b'e',
+            'ة' => sym::ANY_A,
             'ب' => b'b',
             'پ' => b'p',
             'ت' | 'ط' | 'ٹ' => b't',

@@ -254,6 +254,15 @@ fn split_latin(
             }
         }
     }
+    // Allah joined to its name: Noorullah, Ruhollah, Nasrallah, Hezbollah.
+    for tail in ["ullah", "ollah", "allah"] {
+        if lower.len() >= tail.len() + 3 && lower.ends_with(tail) && word.is_ascii() {
+            let cut = e - tail.len();
+            split_latin(cleaned, s, cut, &lower[..lower.len() - tail.len()], false, None, out);
+            out.push(latin(cut, e, Role::Name));
+            return;
+        }
+    }
     // Abu joined through the article: Abulfazl, Abolfazl, Aboulkacem.
     for head in ["aboul", "abul", "abol", "abil"] {
         if lower.len() >= head.len() + 3 && lower.starts_with(head) && word.is_ascii() {
@@ -283,6 +292,14 @@ fn split_arabic(cleaned: &str, s: usize, e: usize, is_last: bool, out: &mut Vec<
                 split_arabic(cleaned, s + head.len(), e, is_last, out);
                 return;
             }
+        }
+    }
+    // نورالله → نور + الله (Nurullah = Nur Allah)
+    if let Some(head) = word.strip_suffix("الله") {
+        if head.chars().count() >= 2 {
+            split_arabic(cleaned, s, s + head.len(), false, out);
+            out.push(arabic(s + head.len(), e, Role::Name));
+            return;
         }
     }
     if word != "الله" && word.starts_with(AL) && word.chars().count() >= 4 {

@@ -25,6 +25,14 @@ pub fn translit(word: &str, lang: Lang, out: &mut String) {
     for (i, &s) in syms.iter().enumerate() {
         let piece: &str = match s {
             b'A' => "a",
+            sym::ANY_I => "i",
+            sym::ANY_A => {
+                if i > 0 && persian {
+                    "e"
+                } else {
+                    "a"
+                }
+            }
             b'I' => "i",
             b'U' => "u",
             b'e' => {
