@@ -7,7 +7,8 @@
 //!
 //! The corpus is generated once by `python3 make_corpus.py 100000` and cached as
 //! `target/bench-corpus-100000.txt`; without python3 or the script the benchmarks are
-//! skipped with a message. Throughput is in names (elements) per second.
+//! skipped with a message. `CANONYM_CORPUS_SCRIPT=/path/to/make_corpus.py` overrides the
+//! script's location. Throughput is in names (elements) per second.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -39,8 +40,11 @@ fn target_dir() -> PathBuf {
 fn corpus() -> Option<Vec<String>> {
     let path = target_dir().join(format!("bench-corpus-{CORPUS_SIZE}.txt"));
     if !path.exists() {
-        if !Path::new(SCRIPT).exists() {
-            eprintln!("pipeline bench: skipped: corpus generator {SCRIPT} not found");
+        // CANONYM_CORPUS_SCRIPT points elsewhere when the crate is built out of its tree.
+        let script = std::env::var("CANONYM_CORPUS_SCRIPT").unwrap_or_else(|_| SCRIPT.to_string());
+        let script = script.as_str();
+        if !Path::new(script).exists() {
+            eprintln!("pipeline bench: skipped: corpus generator {script} not found");
             return None;
         }
         eprintln!(
@@ -48,7 +52,7 @@ fn corpus() -> Option<Vec<String>> {
             path.display()
         );
         let out = match Command::new("python3")
-            .arg(SCRIPT)
+            .arg(script)
             .arg(CORPUS_SIZE.to_string())
             .output()
         {
@@ -60,7 +64,7 @@ fn corpus() -> Option<Vec<String>> {
         };
         if !out.status.success() || out.stdout.is_empty() {
             eprintln!(
-                "pipeline bench: skipped: {SCRIPT} failed ({}): {}",
+                "pipeline bench: skipped: {script} failed ({}): {}",
                 out.status,
                 String::from_utf8_lossy(&out.stderr).trim()
             );

@@ -440,7 +440,6 @@ fn key_bad_lines() {
 /// The usage text promises a stderr message for an empty line; translit and key answer
 /// an empty line with an empty line but say nothing.
 #[test]
-#[ignore = "translit/key print no stderr message for an empty line (line 4 here), though USAGE says they do"]
 fn translit_and_key_report_empty_lines() {
     for cmd in ["translit", "key"] {
         let r = run(&[cmd], &bad_input("Ali"));
