@@ -1,13 +1,15 @@
 //! Step 4, resolve: canonical IDs for a name from the compiled-in tables.
 //!
-//! The whole name is looked up by its exact form first, then by its skeleton key; a name
-//! of several words that the tables do not know as a whole gets the name groups of its
-//! words. Among equal matches places rank by population.
+//! The whole name is looked up by its exact form first, then by its skeleton key (hits
+//! ranked by how close the matched spelling sounds), then, for places and organisations,
+//! one consonant away. A place named inside a longer phrase (`Bezirk Bergedorf`) is found
+//! through the phrase's shorter runs of words; a person's full name gets the name groups
+//! of its words. Among equal matches places rank by population.
 
-use crate::compare::Writing;
+use crate::compare::{sym_similarity, Writing};
 use crate::name::Name;
 use crate::tables::{self, Entry, Index, Kind};
-use crate::text;
+use crate::text::{self, lang::Lang};
 
 /// A canonical ID found for a name.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,82 +21,129 @@ pub struct Candidate {
     /// A readable label.
     pub label: &'static str,
     /// Match strength in [0, 1]: 1 for an exact spelling, less for a skeleton match or a
-    /// match of one word of the name.
+    /// match of part of the name.
     pub score: f64,
 }
 
 /// Most candidates returned.
 pub const MAX_CANDIDATES: usize = 10;
 
+/// Scores by kind of match: exact spelling, same skeleton, skeleton one consonant away,
+/// a run of the name's words, one word of a person's name.
 const EXACT: f64 = 1.0;
 const SKELETON: f64 = 0.8;
 const FUZZY: f64 = 0.7;
+const PART: f64 = 0.6;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
 
-/// Resolves an analysed name; `kind` restricts the kinds returned.
-pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
-    let mut found: Vec<(Entry, f64)> = Vec::new();
-    let keep = |e: &Entry| kind.is_none_or(|k| e.kind() == k);
-    let add = |found: &mut Vec<(Entry, f64)>, e: Entry, s: f64| {
-        if let Some(f) = found.iter_mut().find(|(x, _)| *x == e) {
-            f.1 = f.1.max(s);
-        } else {
-            found.push((e, s));
+/// Candidates gathered so far, each with its best score.
+struct Found {
+    kind: Option<Kind>,
+    hits: Vec<(Entry, f64)>,
+}
+
+impl Found {
+    fn add(&mut self, e: Entry, s: f64) {
+        if self.kind.is_some_and(|k| e.kind() != k) {
+            return;
         }
-    };
+        match self.hits.iter_mut().find(|(x, _)| *x == e) {
+            Some(hit) => hit.1 = hit.1.max(s),
+            None => self.hits.push((e, s)),
+        }
+    }
+
+    fn best(&self) -> f64 {
+        self.hits.iter().map(|h| h.1).fold(0.0, f64::max)
+    }
+}
+
+/// Looks the whole of `name` up, scaling scores by `factor`; `fuzzy` also tries skeletons
+/// one consonant away (for places and organisations).
+fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
     let mut scratch = text::Scratch::default();
     text::analyse(name.cleaned(), &mut scratch);
     let mut form = String::new();
     text::form_key_into(&scratch.cleaned, &scratch.spans, &mut form);
-    for e in tables::lookup(Index::Forms, &form).filter(keep) {
-        add(&mut found, e, EXACT);
+    for e in tables::lookup(Index::Forms, &form) {
+        found.add(e, EXACT * factor);
     }
     // Skeleton hits are ranked by how close the spelling that produced them sounds.
     let key = name.key();
     let mut query = Vec::new();
-    text::name_symbols_into(&mut scratch, crate::Lang::Auto, &mut query);
+    text::name_symbols_into(&mut scratch, Lang::Auto, &mut query);
     let writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
-    let sound_hits = |found: &mut Vec<(Entry, f64)>, index: Index, key: &str, base: f64| {
+    let sound_hits = |found: &mut Found, index: Index, key: &str, base: f64| {
         for (e, syms) in tables::lookup_with_symbols(index, key) {
-            if keep(&e) {
-                let sim = crate::compare::sym_similarity(&query, writing, syms, Writing::Alphabet);
-                add(found, e, base * (0.5 + 0.5 * sim));
+            if found.kind.is_none_or(|k| e.kind() == k) {
+                let sim = sym_similarity(&query, writing, syms, Writing::Alphabet);
+                found.add(e, base * factor * (0.5 + 0.5 * sim));
             }
         }
     };
-    sound_hits(&mut found, Index::Keys, &key, SKELETON);
-    // One consonant away (places and organisations only): a deletion on either side.
-    if found.iter().all(|(_, s)| *s < EXACT) && key.len() >= 3 && kind != Some(Kind::Person) {
-        sound_hits(&mut found, Index::Dels, &key, FUZZY);
+    sound_hits(found, Index::Keys, &key, SKELETON);
+    // One consonant away, when no exact spelling matched: a deletion on either side.
+    if fuzzy && key.len() >= 3 && !found.hits.iter().any(|h| h.1 >= EXACT * factor) {
+        sound_hits(found, Index::Dels, &key, FUZZY);
         let mut shorter = String::with_capacity(key.len());
         for i in 0..key.len() {
             shorter.clear();
             shorter.push_str(&key[..i]);
             shorter.push_str(&key[i + 1..]);
-            sound_hits(&mut found, Index::Keys, &shorter, FUZZY);
-            sound_hits(&mut found, Index::Dels, &shorter, FUZZY);
+            sound_hits(found, Index::Keys, &shorter, FUZZY);
+            sound_hits(found, Index::Dels, &shorter, FUZZY);
         }
     }
-    // Words of a longer name: person name groups only (a place or an organisation
-    // named by one word of a person's name is noise).
+}
+
+/// Resolves an analysed name; `kind` restricts the kinds returned.
+pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
+    let mut found = Found { kind, hits: Vec::new() };
+    let not_person = kind != Some(Kind::Person);
+    lookup_whole(name, 1.0, not_person, &mut found);
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
+    // Runs of words, longest first, for a place or organisation inside a phrase.
+    if found.best() < SKELETON && not_person && content.len() > 1 {
+        for len in (1..content.len()).rev() {
+            for run in content.windows(len) {
+                let text: Vec<&str> = run.iter().map(|t| t.text()).collect();
+                let part = Name::analyse(&text.join(" "), Lang::Auto);
+                let coverage = len as f64 / content.len() as f64;
+                lookup_whole(&part, PART * (0.8 + 0.2 * coverage), false, &mut found);
+            }
+        }
+    }
+    // Words of a person's name: their name groups (a place or an organisation named by
+    // one word of a person's name is noise).
     if content.len() > 1 && kind.is_none_or(|k| k == Kind::Person) {
+        let persons = Some(Kind::Person);
+        let mut words = Found { kind: persons, hits: Vec::new() };
         for t in &content {
             let mut word = String::new();
-            text::form_key_into(t.text(), &[text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() }], &mut word);
-            for e in tables::lookup(Index::Forms, &word).filter(|e| e.kind() == Kind::Person) {
-                add(&mut found, e, WORD_EXACT);
+            let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
+            text::form_key_into(t.text(), &[span], &mut word);
+            for e in tables::lookup(Index::Forms, &word) {
+                words.add(e, WORD_EXACT);
             }
-            for e in tables::lookup(Index::Keys, t.skeleton()).filter(|e| e.kind() == Kind::Person) {
-                add(&mut found, e, WORD_SKELETON);
+            for e in tables::lookup(Index::Keys, t.skeleton()) {
+                words.add(e, WORD_SKELETON);
             }
+        }
+        for (e, s) in words.hits {
+            found.add(e, s);
         }
     }
     // Score first; a small bonus for size lets a city of millions beat a town of the
     // same sound, never an exact spelling.
-    let rank = |e: &Entry, s: f64| s + 0.004 * (e.weight() as f64 + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 };
-    found.sort_by(|(a, sa), (b, sb)| rank(b, *sb).total_cmp(&rank(a, *sa)).then(a.id().cmp(b.id())));
-    found.truncate(MAX_CANDIDATES);
-    found.into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
+    let rank = |e: &Entry, s: f64| {
+        s + POPULATION_BONUS * (e.weight() as f64 + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 }
+    };
+    let mut hits = found.hits;
+    hits.sort_by(|(a, sa), (b, sb)| rank(b, *sb).total_cmp(&rank(a, *sa)).then(a.id().cmp(b.id())));
+    hits.truncate(MAX_CANDIDATES);
+    hits.into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }
+
+/// Rank bonus per power of ten of population (or of spellings, for name groups).
+const POPULATION_BONUS: f64 = 0.004;
