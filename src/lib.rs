@@ -184,3 +184,8 @@ mod send_sync {
         check::<super::Kind>();
     }
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
