@@ -34,6 +34,7 @@ const EXACT: f64 = 1.0;
 const SKELETON: f64 = 0.8;
 const FUZZY: f64 = 0.7;
 const PART: f64 = 0.6;
+const QUALIFIED: f64 = 0.95;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
 
@@ -102,6 +103,14 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     let mut found = Found { kind, hits: Vec::new() };
     let not_person = kind != Some(Kind::Person);
     lookup_whole(name, 1.0, not_person, &mut found);
+    // "Oakland, California", "المدية، الجزائر": the place, then where it is.
+    if found.best() < EXACT && not_person {
+        if let Some((head, _)) = name.cleaned().split_once(',') {
+            if !head.trim().is_empty() {
+                lookup_whole(&Name::analyse(head, Lang::Auto), QUALIFIED, true, &mut found);
+            }
+        }
+    }
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
     // Runs of words, longest first, for a place or organisation inside a phrase.
     if found.best() < SKELETON && not_person && content.len() > 1 {
