@@ -128,7 +128,7 @@ fn run(cmd: &Command) -> io::Result<()> {
         let line = std::str::from_utf8(&raw);
         match line {
             Err(_) => eprintln!("canonym: line {line_no}: invalid UTF-8"),
-            Ok(l) if !matches!(cmd, Command::Match { .. } | Command::Resolve(_)) && !l.chars().any(char::is_alphanumeric) => {
+            Ok(l) if !matches!(cmd, Command::Match { .. } | Command::Resolve(_)) && !l.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) => {
                 eprintln!("canonym: line {line_no}: empty name")
             }
             Ok(_) => {}

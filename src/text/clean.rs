@@ -13,10 +13,26 @@ pub const ZWNJ: char = '\u{200C}';
 /// Cleans `input` into `out` (cleared first). See the module docs for what changes.
 pub fn clean_into(input: &str, out: &mut String) {
     out.clear();
+    if input.is_ascii() {
+        clean_ascii(input, out);
+        return;
+    }
     let mut pending_space = false;
     let mut prev_arabic = false;
     let mut pending_zwnj = false;
-    for c in input.nfkc() {
+    // Most names are already NFKC: skip the normaliser for them.
+    let normalized: &mut dyn Iterator<Item = char> = &mut input.chars();
+    let mut nfkc;
+    let chars: &mut dyn Iterator<Item = char> =
+        if input.chars().all(plainly_nfkc)
+            || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
+        {
+            normalized
+        } else {
+            nfkc = input.nfkc();
+            &mut nfkc
+        };
+    for c in chars {
         let c = match map_char(c) {
             Mapped::Char(c) => c,
             Mapped::Drop => continue,
@@ -47,6 +63,34 @@ pub fn clean_into(input: &str, out: &mut String) {
     if !out.is_ascii() && out.chars().any(unicode_normalization::char::is_combining_mark) {
         let composed: String = out.nfc().collect();
         *out = composed;
+    }
+}
+
+/// Characters NFKC leaves alone, by range: the letters of the common scripts of names
+/// (a shortcut before the normaliser's own tables).
+fn plainly_nfkc(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E | 0x410..=0x44F | 0x5D0..=0x5EA | 0x621..=0x63A | 0x641..=0x64A | 0x67E | 0x686
+        | 0x698 | 0x6A9 | 0x6AF | 0x6CC | 0x391..=0x3A9 | 0x3B1..=0x3C9 | 0x10D0..=0x10FA
+        | 0x531..=0x586 | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA)
+}
+
+/// The ASCII case of [`clean_into`]: ASCII is NFKC already; only spaces, controls and the
+/// backquote change.
+fn clean_ascii(input: &str, out: &mut String) {
+    let mut pending_space = false;
+    for &b in input.as_bytes() {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => pending_space = !out.is_empty(),
+            0..=0x1F | 0x7F => {}
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(if b == b'`' { '\'' } else { b as char });
+            }
+        }
     }
 }
 

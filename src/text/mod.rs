@@ -26,6 +26,7 @@ pub struct Scratch {
     /// Latin of the current word.
     pub latin: String,
     bytes: Vec<u8>,
+    lower: String,
 }
 
 /// Appends the Latin transliteration of one word (rule-based, no tables) to `out`.
@@ -106,7 +107,7 @@ pub fn form_key_into(cleaned: &str, spans: &[Span], out: &mut String) {
 /// Concatenation makes joined and split spellings meet (`Abdelaziz` / `Abd al-Aziz`,
 /// `Hezbollah` / `حزب الله`, `Mohammadreza` / `Mohammad Reza`); word order still counts.
 pub fn key_into(scratch: &mut Scratch, lang: Lang, out: &mut String) {
-    let Scratch { cleaned, spans, syms, latin, bytes } = scratch;
+    let Scratch { cleaned, spans, syms, latin, bytes, .. } = scratch;
     let all_noise = spans.iter().all(|s| s.role.is_noise());
     for sp in spans.iter() {
         if sp.role.is_noise() && !all_noise {
@@ -134,5 +135,5 @@ pub fn name_symbols_into(scratch: &mut Scratch, lang: Lang, out: &mut Vec<u8>) {
 /// Cleans and tokenizes `input` into `scratch`.
 pub fn analyse(input: &str, scratch: &mut Scratch) {
     clean::clean_into(input, &mut scratch.cleaned);
-    tokenize::tokenize(&scratch.cleaned, &mut scratch.spans);
+    tokenize::tokenize(&scratch.cleaned, &mut scratch.lower, &mut scratch.spans);
 }

@@ -94,10 +94,16 @@ impl Span {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || c == '\''
-        || c == super::clean::ZWNJ
-        || unicode_normalization::char::is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '\'';
+    }
+    // Letters of the scripts canonym knows by range; the Unicode tables only for the rest.
+    match script_of(c) {
+        Script::Common => {
+            c == super::clean::ZWNJ || unicode_normalization::char::is_combining_mark(c) || c.is_numeric()
+        }
+        _ => true,
+    }
 }
 
 /// Lower-cases a Latin word for particle lookup, into `buf`; drops a trailing dot.
@@ -118,28 +124,24 @@ const SUN_ARTICLES: &[&str] = &[
     "ath", "eth", "adh", "edh", "az", "ez", "uz", "an", "en", "un",
 ];
 
-/// Splits a cleaned name into tagged spans (appended to `out`, which is cleared).
-pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
+/// The next run of word characters in `cleaned` at or after byte `from`.
+fn next_word(cleaned: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = cleaned.get(from..)?;
+    let (i, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+    let start = from + i;
+    let end = cleaned[start..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(cleaned.len(), |(j, _)| start + j);
+    Some((start, end))
+}
+
+/// Splits a cleaned name into tagged spans (appended to `out`, which is cleared);
+/// `lower` is a reusable buffer.
+pub fn tokenize(cleaned: &str, lower: &mut String, out: &mut Vec<Span>) {
     out.clear();
-    let mut lower = String::new();
     // Raw words: runs of word characters. Hyphens and other punctuation separate.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in cleaned.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            words.push((s, i));
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, cleaned.len()));
-    }
-    for (wi, &(s, e)) in words.iter().enumerate() {
-        let mut s = s;
-        let mut e = e;
+    let mut cur = next_word(cleaned, 0);
+    while let Some((s0, e0)) = cur {
+        let next = next_word(cleaned, e0);
+        let (mut s, mut e) = (s0, e0);
         // Trim apostrophes at the edges ('Ali', Abdullah').
         while s < e && cleaned.as_bytes()[s] == b'\'' {
             s += 1;
@@ -147,20 +149,21 @@ pub fn tokenize(cleaned: &str, out: &mut Vec<Span>) {
         while e > s && cleaned.as_bytes()[e - 1] == b'\'' {
             e -= 1;
         }
+        cur = next;
         if s >= e {
             continue;
         }
         let word = &cleaned[s..e];
         let script = word.chars().map(script_of).find(|s| *s != Script::Common).unwrap_or(Script::Common);
-        let is_last = wi + 1 == words.len();
+        let is_last = next.is_none();
         match script {
             Script::Arabic => split_arabic(cleaned, s, e, is_last, out),
             Script::Latin => {
-                let l = lower_into(word, &mut lower).to_owned();
-                split_latin(cleaned, s, e, &l, is_last, words.get(wi + 1), out)
+                let l = lower_into(word, lower);
+                split_latin(cleaned, s, e, l, is_last, next.as_ref(), out)
             }
             _ => {
-                let l = lower_into(word, &mut lower);
+                let l = lower_into(word, lower);
                 let role = match particle_role(l) {
                     Some(r) if !is_last => r,
                     _ => Role::Name,
@@ -317,7 +320,7 @@ mod tests {
     fn toks(s: &str) -> Vec<(String, Role)> {
         let c = crate::text::clean::clean(s);
         let mut v = Vec::new();
-        tokenize(&c, &mut v);
+        tokenize(&c, &mut String::new(), &mut v);
         v.iter().map(|t| (t.text(&c).to_string(), t.role)).collect()
     }
 
