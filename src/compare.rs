@@ -195,34 +195,59 @@ fn evidence(sim: f64) -> f64 {
     ((sim - EVIDENCE_LOW) / (EVIDENCE_HIGH - EVIDENCE_LOW)).clamp(0.0, 1.0)
 }
 
-/// Cost of substituting symbol `x` by `y`; `loose` when one word is a syllabic
-/// transcription, which merges l/r, voiced/unvoiced and the sibilants.
-fn sub_cost(x: u8, y: u8, loose: bool) -> f64 {
+/// Cost of substituting symbol `x` by `y` ([`raw_sub_cost`]), for every pair of ASCII
+/// symbols, computed at compile time; `[1]` when one word is a syllabic transcription,
+/// which merges l/r, voiced/unvoiced and the sibilants.
+static SUB_COST: [[[f32; 128]; 128]; 2] = {
+    let mut t = [[[0.0f32; 128]; 128]; 2];
+    let mut l = 0;
+    while l < 2 {
+        let mut x = 0;
+        while x < 128 {
+            let mut y = 0;
+            while y < 128 {
+                t[l][x][y] = raw_sub_cost(x as u8, y as u8, l == 1) as f32;
+                y += 1;
+            }
+            x += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Consonant groups a syllabic transcription does not tell apart.
+const fn loose_group(c: u8) -> u8 {
+    match c {
+        b'l' | b'r' => 1,
+        b'b' | b'p' | b'v' | b'w' | b'f' => 2,
+        b'd' | b't' | b'T' | b'D' => 3,
+        b'g' | b'k' | b'q' | b'K' | b'G' | b'h' => 4,
+        b's' | b'z' | b'j' | b'C' | b'S' | b'Z' => 5,
+        b'm' | b'n' => 6,
+        _ => 0,
+    }
+}
+
+const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
     if x == y {
         return 0.0;
     }
-    if loose && !is_vowel(x) && !is_vowel(y) {
-        let group = |c: u8| match c {
-            b'l' | b'r' => 1,
-            b'b' | b'p' | b'v' | b'w' | b'f' => 2,
-            b'd' | b't' | b'T' | b'D' => 3,
-            b'g' | b'k' | b'q' | b'K' | b'G' | b'h' => 4,
-            b's' | b'z' | b'j' | b'C' | b'S' | b'Z' => 5,
-            b'm' | b'n' => 6,
-            _ => 0,
-        };
-        if group(x) != 0 && group(x) == group(y) {
-            return 0.25;
-        }
+    if loose && !is_vowel(x) && !is_vowel(y) && loose_group(x) != 0 && loose_group(x) == loose_group(y) {
+        return 0.25;
     }
     let (vx, vy) = (is_vowel(x), is_vowel(y));
     if vx && vy && (matches!(x, sym::ANY_A | sym::ANY_I) || matches!(y, sym::ANY_A | sym::ANY_I)) {
         return 0.1;
     }
+    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
     if vx && vy {
         let (a, b) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
-        return match (a.min(b), a.max(b)) {
-            _ if a == b => 0.05,
+        if a == b {
+            return 0.05;
+        }
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        return match (a, b) {
             (b'e', b'i') | (b'o', b'u') => 0.15,
             (b'a', b'e') => 0.2,
             (b'a', b'o') => 0.35,
@@ -245,17 +270,18 @@ fn sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         let other = if x == b'\'' { y } else { x };
         return if other == b'h' || other == b'G' { 0.4 } else { 0.9 };
     }
-    let (cx, cy) = (phon::class(x), phon::class(y));
-    if cx.is_some() && cx == cy {
-        return 0.2;
+    if let (Some(cx), Some(cy)) = (phon::class(x), phon::class(y)) {
+        if cx == cy {
+            return 0.2;
+        }
     }
-    match (x.min(y), x.max(y)) {
-        (b'g', b'j') => 0.3,             // Egyptian g for ج
-        (b'K', b'h') => 0.4,             // kh / h
-        (b'S', b's') | (b'Z', b'z') => 0.35, // sh / s, zh / z
+    match (lo, hi) {
+        (b'g', b'j') => 0.3,                               // Egyptian g for ج
+        (b'K', b'h') => 0.4,                               // kh / h
+        (b'S', b's') | (b'Z', b'z') => 0.35,               // sh / s, zh / z
         (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
-        (b'f', b'v') | (b'b', b'v') | (b'w', b'b') => 0.4,
-        (b'j', b'y') => 0.4,             // German j
+        (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
+        (b'j', b'y') => 0.4,                 // German j
         (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
         (b'C', b'j') | (b'S', b'j') => 0.45,
         (b'd', b't') | (b'k', b'q') => 0.3,
@@ -331,30 +357,48 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         return 0.0;
     }
     let m = b.len();
-    let mut prev2 = vec![0.0f64; m + 1];
-    let mut prev = vec![0.0f64; m + 1];
-    let mut cur = vec![0.0f64; m + 1];
-    let ins: Vec<f64> = (0..m).map(|j| indel_cost(b, j, wb, wa)).collect();
+    // Rows on the stack for the usual word lengths: no allocation per comparison.
+    const STACK: usize = 48;
+    let (mut s2, mut s1, mut s0, mut si) = ([0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK]);
+    let (mut h2, mut h1, mut h0, mut hi);
+    let (prev2, prev, cur, ins): (&mut [f64], &mut [f64], &mut [f64], &mut [f64]) = if m < STACK {
+        (&mut s2[..=m], &mut s1[..=m], &mut s0[..=m], &mut si[..m])
+    } else {
+        h2 = vec![0.0; m + 1];
+        h1 = vec![0.0; m + 1];
+        h0 = vec![0.0; m + 1];
+        hi = vec![0.0; m];
+        (&mut h2[..], &mut h1[..], &mut h0[..], &mut hi[..])
+    };
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
     for j in 0..m {
+        ins[j] = indel_cost(b, j, wb, wa);
         prev[j + 1] = prev[j] + ins[j];
     }
+    let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
+    let table = &SUB_COST[loose as usize];
     for (i, &x) in a.iter().enumerate() {
         let del = indel_cost(a, i, wa, wb);
+        let row = table.get(x as usize);
+        let x_split = split_of(x);
         cur[0] = prev[0] + del;
         for j in 0..m {
-            let mut c = (prev[j] + sub_cost(x, b[j], loose)).min(prev[j + 1] + del).min(cur[j] + ins[j]);
+            let sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
+            let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
             // A digraph read as one sound on one side and two letters on the other:
             // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
-            if j > 0 && split_of(x) == Some((b[j - 1], b[j])) {
+            if j > 0 && x_split.is_some() && x_split == Some((b[j - 1], b[j])) {
                 c = c.min(prev[j - 1] + DIGRAPH_SPLIT);
             }
-            if i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
+            if b_has_digraph && i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
                 c = c.min(prev2[j] + DIGRAPH_SPLIT);
             }
             cur[j + 1] = c;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        let old2 = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = old2;
     }
     let cost = prev[m];
     let wa: f64 = a.iter().map(|&x| weight_of(x)).sum();

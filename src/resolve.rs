@@ -38,27 +38,51 @@ const QUALIFIED: f64 = 0.95;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
 
-/// Candidates gathered so far, each with its best score.
+/// Candidates gathered so far (an entry may appear several times; the best score counts).
 struct Found {
     kind: Option<Kind>,
     hits: Vec<(Entry, f64)>,
+    best: f64,
 }
 
 impl Found {
+    fn new(kind: Option<Kind>) -> Found {
+        Found { kind, hits: Vec::new(), best: 0.0 }
+    }
+
+    fn wants(&self, e: &Entry) -> bool {
+        self.kind.is_none_or(|k| e.kind() == k)
+    }
+
     fn add(&mut self, e: Entry, s: f64) {
-        if self.kind.is_some_and(|k| e.kind() != k) {
-            return;
-        }
-        match self.hits.iter_mut().find(|(x, _)| *x == e) {
-            Some(hit) => hit.1 = hit.1.max(s),
-            None => self.hits.push((e, s)),
+        if self.wants(&e) {
+            self.hits.push((e, s));
+            self.best = self.best.max(s);
         }
     }
 
-    fn best(&self) -> f64 {
-        self.hits.iter().map(|h| h.1).fold(0.0, f64::max)
+    /// Each entry once, with its best score, best first: score, then a small bonus for
+    /// size, so that a city of millions beats a town of the same sound, never an exact
+    /// spelling.
+    fn ranked(mut self) -> Vec<(Entry, f64)> {
+        self.hits.sort_by(|(a, sa), (b, sb)| a.cmp(b).then(sb.total_cmp(sa)));
+        self.hits.dedup_by(|(a, _), (b, _)| a == b);
+        let mut ranked: Vec<(f64, Entry, f64)> = self
+            .hits
+            .into_iter()
+            .map(|(e, s)| {
+                let bonus = POPULATION_BONUS * (e.weight() as f64 + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 };
+                (s + bonus, e, s)
+            })
+            .collect();
+        ranked.sort_by(|(ra, a, _), (rb, b, _)| rb.total_cmp(ra).then(a.cmp(b)));
+        ranked.truncate(MAX_CANDIDATES);
+        ranked.into_iter().map(|(_, e, s)| (e, s)).collect()
     }
 }
+
+/// Most postings of one key rescored by sound (they come best-weighted first).
+const MAX_RESCORED: usize = 200;
 
 /// Looks the whole of `name` up, scaling scores by `factor`; `fuzzy` also tries skeletons
 /// one consonant away (for places and organisations).
@@ -76,16 +100,17 @@ fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
     text::name_symbols_into(&mut scratch, Lang::Auto, &mut query);
     let writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
     let sound_hits = |found: &mut Found, index: Index, key: &str, base: f64| {
-        for (e, syms) in tables::lookup_with_symbols(index, key) {
-            if found.kind.is_none_or(|k| e.kind() == k) {
-                let sim = sym_similarity(&query, writing, syms, Writing::Alphabet);
-                found.add(e, base * factor * (0.5 + 0.5 * sim));
-            }
+        let kind = found.kind;
+        let wanted = |(e, _): &(Entry, &[u8])| kind.is_none_or(|k| e.kind() == k);
+        for (e, syms) in tables::lookup_with_symbols(index, key).filter(wanted).take(MAX_RESCORED) {
+            let sim = sym_similarity(&query, writing, syms, Writing::Alphabet);
+            found.add(e, base * factor * (0.5 + 0.5 * sim));
         }
     };
     sound_hits(found, Index::Keys, &key, SKELETON);
-    // One consonant away, when no exact spelling matched: a deletion on either side.
-    if fuzzy && key.len() >= 3 && !found.hits.iter().any(|h| h.1 >= EXACT * factor) {
+    // One consonant away (a deletion on either side), only where it can still win: such
+    // a match scores at most FUZZY.
+    if fuzzy && key.len() >= 3 && found.best < FUZZY * factor {
         sound_hits(found, Index::Dels, &key, FUZZY);
         let mut shorter = String::with_capacity(key.len());
         for i in 0..key.len() {
@@ -100,11 +125,11 @@ fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
 
 /// Resolves an analysed name; `kind` restricts the kinds returned.
 pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
-    let mut found = Found { kind, hits: Vec::new() };
+    let mut found = Found::new(kind);
     let not_person = kind != Some(Kind::Person);
     lookup_whole(name, 1.0, not_person, &mut found);
     // "Oakland, California", "المدية، الجزائر": the place, then where it is.
-    if found.best() < EXACT && not_person {
+    if found.best < EXACT && not_person {
         if let Some((head, _)) = name.cleaned().split_once(',') {
             if !head.trim().is_empty() {
                 lookup_whole(&Name::analyse(head, Lang::Auto), QUALIFIED, true, &mut found);
@@ -113,7 +138,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     }
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
     // Runs of words, longest first, for a place or organisation inside a phrase.
-    if found.best() < SKELETON && not_person && content.len() > 1 {
+    if found.best < SKELETON && not_person && content.len() > 1 {
         for len in (1..content.len()).rev() {
             for run in content.windows(len) {
                 let text: Vec<&str> = run.iter().map(|t| t.text()).collect();
@@ -126,8 +151,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // Words of a person's name: their name groups (a place or an organisation named by
     // one word of a person's name is noise).
     if content.len() > 1 && kind.is_none_or(|k| k == Kind::Person) {
-        let persons = Some(Kind::Person);
-        let mut words = Found { kind: persons, hits: Vec::new() };
+        let mut words = Found::new(Some(Kind::Person));
         for t in &content {
             let mut word = String::new();
             let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
@@ -143,15 +167,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             found.add(e, s);
         }
     }
-    // Score first; a small bonus for size lets a city of millions beat a town of the
-    // same sound, never an exact spelling.
-    let rank = |e: &Entry, s: f64| {
-        s + POPULATION_BONUS * (e.weight() as f64 + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 }
-    };
-    let mut hits = found.hits;
-    hits.sort_by(|(a, sa), (b, sb)| rank(b, *sb).total_cmp(&rank(a, *sa)).then(a.id().cmp(b.id())));
-    hits.truncate(MAX_CANDIDATES);
-    hits.into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
+    found.ranked().into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }
 
 /// Rank bonus per power of ten of population (or of spellings, for name groups).

@@ -48,8 +48,9 @@ impl Kind {
     }
 }
 
-/// One entry of the tables: a name group, a place or an organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One entry of the tables: a name group, a place or an organisation. Entries order by
+/// their position in the tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Entry {
     index: u32,
 }

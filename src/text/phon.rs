@@ -41,13 +41,13 @@ pub mod sym {
 
 /// Is `s` a vowel symbol (short, written, or one of the ambiguous ones)?
 #[inline]
-pub fn is_vowel(s: u8) -> bool {
+pub const fn is_vowel(s: u8) -> bool {
     matches!(s, b'a' | b'e' | b'i' | b'o' | b'u' | b'A' | b'I' | b'U' | sym::ANY_A | sym::ANY_I)
 }
 
 /// The skeleton class of a consonant symbol; `None` for vowels and weak letters.
 #[inline]
-pub fn class(s: u8) -> Option<u8> {
+pub const fn class(s: u8) -> Option<u8> {
     Some(match s {
         b'b' | b'p' => b'b',
         b't' => b't',
