@@ -75,6 +75,22 @@ impl Matcher {
         MatcherBuilder { threshold: DEFAULT_THRESHOLD }
     }
 
+    /// The similarity of two analysed names in [0, 1], as [`Matcher::compare`] gives it,
+    /// without building the explanation: the fast path for bulk matching.
+    pub fn score(&self, a: &Name, b: &Name) -> f64 {
+        let (score, _) = score_names(a, b, false);
+        if score.is_finite() {
+            score.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Is `score` at or above the threshold?
+    pub fn is_same(&self, score: f64) -> bool {
+        score >= self.threshold
+    }
+
     /// The decision threshold.
     pub fn threshold(&self) -> f64 {
         self.threshold
@@ -82,7 +98,7 @@ impl Matcher {
 
     /// Compares two analysed names.
     pub fn compare(&self, a: &Name, b: &Name) -> Comparison {
-        let (score, alignments) = score_names(a, b);
+        let (score, alignments) = score_names(a, b, true);
         // Symmetric by construction: score_names orders its inputs canonically.
         let score = if score.is_finite() { score.clamp(0.0, 1.0) } else { 0.0 };
         Comparison { score, same: score >= self.threshold, alignments }
@@ -91,7 +107,8 @@ impl Matcher {
 
 /// A unit of comparison: a name word, with a bound particle (`abd`, `abu`) joined to it.
 struct Unit {
-    text: String,
+    /// The tokens of the name that form the unit (for explanations).
+    toks: (usize, usize),
     syms: Vec<u8>,
     alts: Vec<Vec<u8>>,
     weight: f64,
@@ -124,48 +141,50 @@ impl Writing {
 
 fn units(name: &Name) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
-    let mut pending: Option<&Token> = None;
+    let mut pending: Option<usize> = None;
     let toks = name.tokens();
     let all_noise = toks.iter().all(|t| t.role().is_noise());
-    for t in toks {
+    for (i, t) in toks.iter().enumerate() {
         if t.role().is_noise() && !all_noise {
             continue;
         }
         if t.role().binds_next() {
             if let Some(p) = pending.take() {
-                out.push(unit(&[p]));
+                out.push(unit(toks, p, p + 1));
             }
-            pending = Some(t);
+            pending = Some(i);
             continue;
         }
+        // A bound particle joins the next word: Abd al-Aziz is one unit.
         match pending.take() {
-            Some(p) => out.push(unit(&[p, t])),
-            None => out.push(unit(&[t])),
+            Some(p) if toks[p + 1..i].iter().all(|t| t.role().is_noise()) => out.push(unit(toks, p, i + 1)),
+            Some(p) => {
+                out.push(unit(toks, p, p + 1));
+                out.push(unit(toks, i, i + 1));
+            }
+            None => out.push(unit(toks, i, i + 1)),
         }
     }
     if let Some(p) = pending {
-        out.push(unit(&[p]));
+        out.push(unit(toks, p, p + 1));
     }
     out
 }
 
-fn unit(toks: &[&Token]) -> Unit {
+/// The unit of tokens `start..end`: a word, or a bound particle and its word (the
+/// articles between them left out).
+fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
     let mut syms = Vec::new();
-    let mut text = String::new();
-    for t in toks {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(t.text());
+    for t in toks[start..end].iter().filter(|t| !t.role().is_noise() || end - start == 1) {
         syms.extend_from_slice(t.syms());
     }
-    let last = toks[toks.len() - 1];
-    let head = &syms[..syms.len() - last.syms().len()];
+    let last = &toks[end - 1];
+    let head_len = syms.len().saturating_sub(last.syms().len());
     let alts = last
         .alt_syms()
         .iter()
         .map(|a| {
-            let mut v = head.to_vec();
+            let mut v = syms[..head_len].to_vec();
             v.extend_from_slice(a);
             v
         })
@@ -176,13 +195,33 @@ fn unit(toks: &[&Token]) -> Unit {
         _ => 1.0,
     };
     Unit {
-        text,
+        toks: (start, end),
         syms,
         alts,
         weight,
         writing: Writing::of(last.script()),
         initial: last.role() == Role::Initial,
     }
+}
+
+/// The words of units `r` of a name, for explanations.
+fn unit_text(name: &Name, u: &[Unit], r: (usize, usize)) -> String {
+    let toks = name.tokens();
+    let mut out = String::new();
+    for unit in &u[r.0..r.1] {
+        for t in toks[unit.toks.0..unit.toks.1].iter().filter(|t| !t.role().is_noise() || unit.toks.1 - unit.toks.0 == 1) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.text());
+        }
+    }
+    out
+}
+
+/// Consonants of a symbol string: what a merge must preserve.
+fn consonants(syms: &[u8]) -> usize {
+    syms.iter().filter(|&&s| !is_vowel(s) && s != sym::WEAK).count()
 }
 
 /// Word similarity below which a pair is no evidence of the same name, and above which
@@ -431,9 +470,10 @@ fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
     best
 }
 
-fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
+fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     // Canonical order so that compare(a, b) == compare(b, a) exactly.
-    let (a, b) = if (a.cleaned(), a.tokens().len()) <= (b.cleaned(), b.tokens().len()) { (a, b) } else { (b, a) };
+    let swapped = (a.cleaned(), a.tokens().len()) > (b.cleaned(), b.tokens().len());
+    let (a, b) = if swapped { (b, a) } else { (a, b) };
     let ua = units(a);
     let ub = units(b);
     if ua.is_empty() || ub.is_empty() {
@@ -453,28 +493,22 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
             cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y), rule: "sound" });
         }
     }
-    let joined = |u: &[Unit], i: usize| -> Unit {
-        let mut syms = u[i].syms.clone();
-        syms.extend_from_slice(&u[i + 1].syms);
-        Unit {
-            text: format!("{} {}", u[i].text, u[i + 1].text),
-            syms,
-            alts: Vec::new(),
-            weight: u[i].weight + u[i + 1].weight,
-            writing: u[i].writing,
-            initial: false,
-        }
-    };
-    for i in 0..ua.len().saturating_sub(1) {
-        let x = joined(&ua, i);
-        for (j, y) in ub.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 2), b: (j, j + 1), sim: sym_similarity(&x.syms, x.writing, &y.syms, y.writing), rule: "merge" });
-        }
-    }
-    for j in 0..ub.len().saturating_sub(1) {
-        let y = joined(&ub, j);
-        for (i, x) in ua.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 1), b: (j, j + 2), sim: sym_similarity(&x.syms, x.writing, &y.syms, y.writing), rule: "merge" });
+    // Merges: only where the consonants add up (a merge keeps every consonant).
+    let mut joined = Vec::new();
+    for (side, one, two) in [(0, &ub, &ua), (1, &ua, &ub)] {
+        for i in 0..two.len().saturating_sub(1) {
+            joined.clear();
+            joined.extend_from_slice(&two[i].syms);
+            joined.extend_from_slice(&two[i + 1].syms);
+            let cj = consonants(&joined);
+            for (j, y) in one.iter().enumerate() {
+                if consonants(&y.syms).abs_diff(cj) > 2 {
+                    continue;
+                }
+                let sim = sym_similarity(&joined, two[i].writing, &y.syms, y.writing);
+                let (ra, rb) = if side == 0 { ((i, i + 2), (j, j + 1)) } else { ((j, j + 1), (i, i + 2)) };
+                cands.push(Cand { a: ra, b: rb, sim, rule: "merge" });
+            }
         }
     }
     // Greedy: best pairs first; ties broken by position for determinism.
@@ -500,8 +534,9 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
         paired += wa.min(wb);
         (c.a.0..c.a.1).for_each(|i| used_a[i] = true);
         (c.b.0..c.b.1).for_each(|j| used_b[j] = true);
-        let text = |u: &[Unit], r: (usize, usize)| u[r.0..r.1].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join(" ");
-        alignments.push(Alignment { left: text(&ua, c.a), right: text(&ub, c.b), score: c.sim, rule: c.rule });
+        if explain {
+            alignments.push(Alignment { left: unit_text(a, &ua, c.a), right: unit_text(b, &ub, c.b), score: c.sim, rule: c.rule });
+        }
     }
     let total = |u: &[Unit]| u.iter().map(|u| u.weight).sum::<f64>();
     let unmatched = |u: &[Unit], used: &[bool]| u.iter().zip(used).filter(|(_, &k)| !k).map(|(u, _)| u.weight).sum::<f64>();
@@ -510,9 +545,17 @@ fn score_names(a: &Name, b: &Name) -> (f64, Vec<Alignment>) {
     // second family name) cost a third of a differing word.
     let (short_rest, long_rest) = if total(&ua) <= total(&ub) { (ra, rb) } else { (rb, ra) };
     let denom = paired + short_rest + long_rest / 3.0;
-    for (u, used) in [(&ua, &used_a), (&ub, &used_b)] {
-        for (x, _) in u.iter().zip(used.iter()).filter(|(_, &k)| !k) {
-            alignments.push(Alignment { left: x.text.clone(), right: String::new(), score: 0.0, rule: "unmatched" });
+    if explain {
+        for (i, _) in used_a.iter().enumerate().filter(|(_, &k)| !k) {
+            alignments.push(Alignment { left: unit_text(a, &ua, (i, i + 1)), right: String::new(), score: 0.0, rule: "unmatched" });
+        }
+        for (j, _) in used_b.iter().enumerate().filter(|(_, &k)| !k) {
+            alignments.push(Alignment { left: String::new(), right: unit_text(b, &ub, (j, j + 1)), score: 0.0, rule: "unmatched" });
+        }
+    }
+    if swapped {
+        for al in &mut alignments {
+            std::mem::swap(&mut al.left, &mut al.right);
         }
     }
     let score = if denom > 0.0 { matched / denom } else { 0.0 };
