@@ -112,6 +112,8 @@ struct Unit {
     syms: Vec<u8>,
     alts: Vec<Vec<u8>>,
     weight: f64,
+    /// [`commonness_weight`] of the unit's word.
+    common: f64,
     writing: Writing,
     initial: bool,
 }
@@ -199,6 +201,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         syms,
         alts,
         weight,
+        common: commonness_weight(last.spellings()),
         writing: Writing::of(last.script()),
         initial: last.role() == Role::Initial,
     }
@@ -223,6 +226,22 @@ fn unit_text(name: &Name, u: &[Unit], r: (usize, usize)) -> String {
 fn consonants(syms: &[u8]) -> usize {
     syms.iter().filter(|&&s| !is_vowel(s) && s != sym::WEAK).count()
 }
+
+/// The weight of a name word by how common the name is, read from the number of
+/// spellings its Wikidata group has (Mohammed has dozens, Gheblealivand one): common names
+/// are weaker evidence of the same person.
+fn commonness_weight(spellings: u32) -> f64 {
+    let common = ((spellings.max(1) as f64).log2() / COMMON_SPELLINGS_LOG2).min(1.0);
+    1.0 - COMMON_DISCOUNT * common
+}
+
+/// A name with 2^6 = 64 spellings or more counts as fully common.
+const COMMON_SPELLINGS_LOG2: f64 = 6.0;
+/// How much weight a fully common name loses.
+const COMMON_DISCOUNT: f64 = 0.3;
+
+/// Similarity given to two words of one Wikidata name group.
+const GROUP_SIMILARITY: f64 = 0.95;
 
 /// Word similarity below which a pair is no evidence of the same name, and above which
 /// it is full evidence: spellings of one name score above 0.9, different names that share
@@ -446,10 +465,13 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
     (1.0 - cost / norm).max(0.0)
 }
 
-fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
+fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if a.syms == b.syms {
         return 1.0;
     }
+    // Two spellings of one Wikidata name group are the same name, however they sound.
+    let (la, lb) = (&ta[a.toks.1 - 1], &tb[b.toks.1 - 1]);
+    let shared = a.toks.1 - a.toks.0 == 1 && b.toks.1 - b.toks.0 == 1 && la.shares_group(lb);
     if a.initial || b.initial {
         // An initial matches a word with the same first consonant class, or vowel.
         let fa = a.syms.first().copied();
@@ -461,6 +483,9 @@ fn unit_similarity(a: &Unit, b: &Unit) -> f64 {
         };
     }
     let mut best = sym_similarity(&a.syms, a.writing, &b.syms, b.writing);
+    if shared {
+        best = best.max(GROUP_SIMILARITY);
+    }
     for x in &a.alts {
         best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
     }
@@ -490,7 +515,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     let mut cands: Vec<Cand> = Vec::new();
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y), rule: "sound" });
+            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y, a.tokens(), b.tokens()), rule: "sound" });
         }
     }
     // Merges: only where the consonants add up (a merge keeps every consonant).
@@ -529,9 +554,13 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
         }
         let wa: f64 = ua[c.a.0..c.a.1].iter().map(|u| u.weight).sum();
         let wb: f64 = ub[c.b.0..c.b.1].iter().map(|u| u.weight).sum();
-        // A merge must be worth it over leaving a word unmatched.
-        matched += evidence(c.sim) * wa.min(wb);
-        paired += wa.min(wb);
+        // Common names are weak evidence of the same person, not weak evidence of a
+        // different one: the discount applies to agreeing pairs only.
+        let ev = evidence(c.sim);
+        let common = if c.a.1 - c.a.0 == 1 && c.b.1 - c.b.0 == 1 { ua[c.a.0].common.max(ub[c.b.0].common) } else { 1.0 };
+        let w = wa.min(wb) * if ev >= 0.5 { common } else { 1.0 };
+        matched += ev * w;
+        paired += w;
         (c.a.0..c.a.1).for_each(|i| used_a[i] = true);
         (c.b.0..c.b.1).for_each(|j| used_b[j] = true);
         if explain {

@@ -21,7 +21,15 @@ pub struct Token {
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
     alt_syms: Vec<Vec<u8>>,
     skeleton: String,
+    /// The Wikidata name groups that spell this word exactly so (at most
+    /// [`MAX_GROUPS`]), and the largest group's number of spellings: a name spelled many
+    /// ways is a common one.
+    groups: Vec<tables::Entry>,
+    spellings: u32,
 }
+
+/// Most name groups kept per word.
+const MAX_GROUPS: usize = 16;
 
 impl Token {
     /// The word as written (after cleaning).
@@ -50,6 +58,16 @@ impl Token {
 
     pub(crate) fn alt_syms(&self) -> &[Vec<u8>] {
         &self.alt_syms
+    }
+
+    /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
+    pub(crate) fn shares_group(&self, other: &Token) -> bool {
+        self.groups.iter().any(|g| other.groups.contains(g))
+    }
+
+    /// Spellings of the word's best-attested name group (0 when the tables do not know it).
+    pub(crate) fn spellings(&self) -> u32 {
+        self.spellings
     }
 }
 
@@ -126,7 +144,8 @@ impl Name {
                     alt(tail, b"", &mut alt_syms);
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton });
+            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -239,6 +258,22 @@ fn optional_head(word: &str, script: Script) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// The name groups of a word (exact form), and the largest one's number of spellings.
+fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u32) {
+    let mut key = String::with_capacity(word.len());
+    let span = text::tokenize::Span { start: 0, end: word.len(), script: sp.script, role: sp.role };
+    text::form_key_into(word, &[span], &mut key);
+    let mut groups = Vec::new();
+    let mut spellings = 0;
+    for e in tables::lookup(Index::Forms, &key).filter(|e| e.kind() == Kind::Person) {
+        spellings = spellings.max(e.weight());
+        if groups.len() < MAX_GROUPS {
+            groups.push(e);
+        }
+    }
+    (groups, spellings)
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.
