@@ -38,6 +38,7 @@
 #![forbid(unsafe_code)]
 
 mod compare;
+mod dedup;
 mod error;
 mod lexicon;
 mod name;
@@ -46,6 +47,7 @@ mod tables;
 mod text;
 
 pub use compare::{Alignment, Comparison, Matcher, MatcherBuilder, DEFAULT_THRESHOLD};
+pub use dedup::{Cluster, ClusterId, Clusters, Deduper, DeduperBuilder, Match, NameId, MIN_ID_SCORE};
 pub use error::{Error, ErrorKind};
 pub use name::{Name, Token, MAX_NAME_LEN};
 pub use resolve::{Candidate, MAX_CANDIDATES};
@@ -152,6 +154,11 @@ pub fn resolve(name: &str) -> Vec<Candidate> {
 /// ```
 pub fn resolve_kind(name: &str, kind: Option<Kind>) -> Vec<Candidate> {
     resolve::resolve_name(&Name::analyse(name, Lang::Auto), kind)
+}
+
+/// [`resolve_kind`] for a name analysed already.
+pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
+    resolve::resolve_name(name, kind)
 }
 
 /// Compares two names with the default [`Matcher`].

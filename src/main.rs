@@ -2,10 +2,13 @@
 //!
 //! A thin layer over the library: argument parsing, line I/O and output formats only.
 
+use std::fmt::Write as _;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use canonym::{Kind, Lang, Matcher, Name};
+
+mod cli_dedup; // `dedup` and `link` (issue 5)
 
 const USAGE: &str = "\
 canonym: transliterate, key, resolve and match names in any script
@@ -86,6 +89,15 @@ fn parse_args() -> Result<Command, String> {
 }
 
 fn main() -> ExitCode {
+    // `dedup` and `link` (issue 5) parse their own options: see cli_dedup.rs.
+    match std::env::args_os().nth(1).as_deref().and_then(|s| s.to_str()) {
+        Some("dedup") | Some("link") => {
+            let mut parser = lexopt::Parser::from_env();
+            let sub = parser.next().ok().flatten().map(|a| matches!(a, lexopt::Arg::Value(v) if v == "dedup"));
+            return if sub == Some(true) { cli_dedup::run_dedup(parser) } else { cli_dedup::run_link(parser) };
+        }
+        _ => {}
+    }
     let cmd = match parse_args() {
         Ok(c) => c,
         Err(msg) if msg.is_empty() => {
@@ -107,126 +119,153 @@ fn main() -> ExitCode {
     }
 }
 
+/// Lines read and answered per batch: large enough to keep both cores busy, small enough
+/// to stream (the first answers leave before the input ends).
+const BATCH: usize = 8192;
+
+/// Reads lines in batches, answers each batch in parallel (rayon), and writes the answers
+/// and the stderr messages in input order.
 fn run(cmd: &Command) -> io::Result<()> {
+    use rayon::prelude::*;
     let stdin = io::stdin().lock();
     let stdout = io::stdout().lock();
     let mut input = io::BufReader::with_capacity(1 << 16, stdin);
     let mut out = BufWriter::with_capacity(1 << 16, stdout);
-    let mut raw = Vec::with_capacity(256);
-    let mut line_no = 0u64;
-    let mut key_scratch = canonym::Scratch::default();
-    let mut buf = String::new();
+    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
+    let mut answers: Vec<(String, Option<String>)> = Vec::with_capacity(BATCH);
+    let mut first_line = 1u64;
     loop {
-        raw.clear();
-        if input.read_until(b'\n', &mut raw)? == 0 {
+        // Read a batch; the first one small, so the first answer comes out at once.
+        let want = if first_line == 1 { 64 } else { BATCH };
+        let mut used = 0;
+        while used < want {
+            if used == lines.len() {
+                lines.push(Vec::with_capacity(128));
+            }
+            let raw = &mut lines[used];
+            raw.clear();
+            if input.read_until(b'\n', raw)? == 0 {
+                break;
+            }
+            while matches!(raw.last(), Some(b'\n' | b'\r')) {
+                raw.pop();
+            }
+            used += 1;
+        }
+        if used == 0 {
             break;
         }
-        line_no += 1;
-        while matches!(raw.last(), Some(b'\n' | b'\r')) {
-            raw.pop();
+        lines[..used]
+            .par_iter()
+            .enumerate()
+            .map_init(canonym::Scratch::default, |scratch, (i, raw)| answer(cmd, first_line + i as u64, raw, scratch))
+            .collect_into_vec(&mut answers);
+        for (text, message) in &answers {
+            if let Some(m) = message {
+                eprintln!("canonym: {m}");
+            }
+            out.write_all(text.as_bytes())?;
         }
-        let line = std::str::from_utf8(&raw);
-        match line {
-            Err(_) => eprintln!("canonym: line {line_no}: invalid UTF-8"),
-            Ok(l) if !matches!(cmd, Command::Match { .. } | Command::Resolve(_)) && !l.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) => {
-                eprintln!("canonym: line {line_no}: empty name")
-            }
-            Ok(_) => {}
-        }
-        match cmd {
-            Command::Translit(lang) => {
-                if let Ok(l) = line {
-                    out.write_all(canonym::transliterate_with(l, *lang).as_bytes())?;
-                }
-                out.write_all(b"\n")?;
-            }
-            Command::Key => {
-                if let Ok(l) = line {
-                    canonym::key_into(l, &mut key_scratch, &mut buf);
-                    out.write_all(buf.as_bytes())?;
-                }
-                out.write_all(b"\n")?;
-            }
-            Command::Resolve(kind) => {
-                let text = String::from_utf8_lossy(&raw);
-                buf.clear();
-                buf.push_str("{\"input\": ");
-                json_string(&text, &mut buf);
-                buf.push_str(", \"ids\": [");
-                let error = match line {
-                    Err(_) => Some("invalid UTF-8".to_string()),
-                    Ok(l) => match Name::parse(l) {
-                        Err(e) => Some(e.to_string()),
-                        Ok(_) => {
-                            for (i, c) in canonym::resolve_kind(l, *kind).iter().enumerate() {
-                                if i > 0 {
-                                    buf.push_str(", ");
-                                }
-                                buf.push_str("{\"id\": ");
-                                json_string(c.id, &mut buf);
-                                buf.push_str(", \"kind\": ");
-                                json_string(c.kind.as_str(), &mut buf);
-                                buf.push_str(", \"label\": ");
-                                json_string(c.label, &mut buf);
-                                buf.push_str(&format!(", \"score\": {:.3}}}", c.score));
-                            }
-                            None
-                        }
-                    },
-                };
-                buf.push(']');
-                if let Some(e) = error {
-                    if line.is_ok() {
-                        eprintln!("canonym: line {line_no}: {e}");
-                    }
-                    buf.push_str(", \"error\": ");
-                    json_string(&e, &mut buf);
-                }
-                buf.push_str("}\n");
-                out.write_all(buf.as_bytes())?;
-            }
-            Command::Match { matcher, explain } => {
-                let pair = line.ok().and_then(|l| l.split_once('\t'));
-                match pair {
-                    Some((a, b)) => {
-                        let b = b.split('\t').next().unwrap_or(b);
-                        let (na, nb) = (Name::parse(a), Name::parse(b));
-                        let c = match (&na, &nb) {
-                            (Ok(x), Ok(y)) => Some(matcher.compare(x, y)),
-                            _ => {
-                                let e = na.err().or(nb.err()).map(|e| e.to_string()).unwrap_or_default();
-                                eprintln!("canonym: line {line_no}: {e}");
-                                None
-                            }
-                        };
-                        match c {
-                            Some(c) => {
-                                write!(out, "{:.4}\t{}", c.score, u8::from(c.same))?;
-                                if *explain {
-                                    out.write_all(b"\t")?;
-                                    for (i, a) in c.alignments.iter().enumerate() {
-                                        if i > 0 {
-                                            out.write_all(b"; ")?;
-                                        }
-                                        write!(out, "{} = {} ({}, {:.2})", a.left, a.right, a.rule, a.score)?;
-                                    }
-                                }
-                                out.write_all(b"\n")?;
-                            }
-                            None => out.write_all(b"0.0000\t0\n")?,
-                        }
-                    }
-                    None => {
-                        if line.is_ok() {
-                            eprintln!("canonym: line {line_no}: expected two names separated by a tab");
-                        }
-                        out.write_all(b"0.0000\t0\n")?;
-                    }
-                }
-            }
+        first_line += used as u64;
+        if first_line == 65 {
+            out.flush()?;
         }
     }
     out.flush()
+}
+
+/// The answer line (with its newline) to one input line, and a message for stderr.
+fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratch) -> (String, Option<String>) {
+    let line = std::str::from_utf8(raw);
+    let mut out = String::new();
+    let mut message = match line {
+        Err(_) => Some(format!("line {line_no}: invalid UTF-8")),
+        Ok(l) if !l.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) && !matches!(cmd, Command::Match { .. }) => {
+            Some(format!("line {line_no}: empty name"))
+        }
+        Ok(_) => None,
+    };
+    match cmd {
+        Command::Translit(lang) => {
+            if let Ok(l) = line {
+                out.push_str(&canonym::transliterate_with(l, *lang));
+            }
+        }
+        Command::Key => {
+            if let Ok(l) = line {
+                canonym::key_into(l, scratch, &mut out);
+            }
+        }
+        Command::Resolve(kind) => {
+            out.push_str("{\"input\": ");
+            json_string(&String::from_utf8_lossy(raw), &mut out);
+            out.push_str(", \"ids\": [");
+            let error = match line {
+                Err(_) => Some("invalid UTF-8".to_string()),
+                Ok(l) => match Name::parse(l) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(name) => {
+                        for (i, c) in canonym::resolve_name(&name, *kind).iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str("{\"id\": ");
+                            json_string(c.id, &mut out);
+                            out.push_str(", \"kind\": ");
+                            json_string(c.kind.as_str(), &mut out);
+                            out.push_str(", \"label\": ");
+                            json_string(c.label, &mut out);
+                            let _ = write!(out, ", \"score\": {:.3}}}", c.score);
+                        }
+                        None
+                    }
+                },
+            };
+            out.push(']');
+            if let Some(e) = error {
+                if line.is_ok() {
+                    message = Some(format!("line {line_no}: {e}"));
+                }
+                out.push_str(", \"error\": ");
+                json_string(&e, &mut out);
+            }
+            out.push('}');
+        }
+        Command::Match { matcher, explain } => match line.ok().and_then(|l| l.split_once('\t')) {
+            Some((a, b)) => {
+                let b = b.split('\t').next().unwrap_or(b);
+                match (Name::parse(a), Name::parse(b)) {
+                    (Ok(x), Ok(y)) if *explain => {
+                        let c = matcher.compare(&x, &y);
+                        let _ = write!(out, "{:.4}\t{}\t", c.score, u8::from(c.same));
+                        for (i, a) in c.alignments.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str("; ");
+                            }
+                            let _ = write!(out, "{} = {} ({}, {:.2})", a.left, a.right, a.rule, a.score);
+                        }
+                    }
+                    (Ok(x), Ok(y)) => {
+                        let score = matcher.score(&x, &y);
+                        let _ = write!(out, "{:.4}\t{}", score, u8::from(matcher.is_same(score)));
+                    }
+                    (na, nb) => {
+                        let e = na.err().or(nb.err()).map(|e| e.to_string()).unwrap_or_default();
+                        message = Some(format!("line {line_no}: {e}"));
+                        out.push_str("0.0000\t0");
+                    }
+                }
+            }
+            None => {
+                if line.is_ok() {
+                    message = Some(format!("line {line_no}: expected two names separated by a tab"));
+                }
+                out.push_str("0.0000\t0");
+            }
+        },
+    }
+    out.push('\n');
+    (out, message)
 }
 
 /// Appends `s` as a JSON string literal.
