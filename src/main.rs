@@ -123,39 +123,31 @@ fn main() -> ExitCode {
 /// to stream (the first answers leave before the input ends).
 const BATCH: usize = 8192;
 
-/// Reads lines in batches, answers each batch in parallel (rayon), and writes the answers
-/// and the stderr messages in input order.
+/// Answers stdin line by line in batches: a reader thread collects the lines that are
+/// ready (up to BATCH) while the batch before is answered in parallel (rayon); answers
+/// and stderr messages leave in input order.
 fn run(cmd: &Command) -> io::Result<()> {
     use rayon::prelude::*;
-    let stdin = io::stdin().lock();
-    let stdout = io::stdout().lock();
-    let mut input = io::BufReader::with_capacity(1 << 16, stdin);
-    let mut out = BufWriter::with_capacity(1 << 16, stdout);
-    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
-    let mut answers: Vec<(String, Option<String>)> = Vec::with_capacity(BATCH);
-    let mut first_line = 1u64;
-    loop {
-        // Read a batch; the first one small, so the first answer comes out at once.
-        let want = if first_line == 1 { 64 } else { BATCH };
-        let mut used = 0;
-        while used < want {
-            if used == lines.len() {
-                lines.push(Vec::with_capacity(128));
-            }
-            let raw = &mut lines[used];
-            raw.clear();
-            if input.read_until(b'\n', raw)? == 0 {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<Vec<u8>>>>(2);
+    std::thread::spawn(move || {
+        let mut input = io::BufReader::with_capacity(1 << 20, io::stdin().lock());
+        loop {
+            let batch = read_batch(&mut input);
+            let done = matches!(&batch, Ok(b) if b.is_empty()) || batch.is_err();
+            if tx.send(batch).is_err() || done {
                 break;
             }
-            while matches!(raw.last(), Some(b'\n' | b'\r')) {
-                raw.pop();
-            }
-            used += 1;
         }
-        if used == 0 {
+    });
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut answers: Vec<(String, Option<String>)> = Vec::with_capacity(BATCH);
+    let mut first_line = 1u64;
+    for batch in rx {
+        let lines = batch?;
+        if lines.is_empty() {
             break;
         }
-        lines[..used]
+        lines
             .par_iter()
             .enumerate()
             .map_init(canonym::Scratch::default, |scratch, (i, raw)| answer(cmd, first_line + i as u64, raw, scratch))
@@ -166,12 +158,27 @@ fn run(cmd: &Command) -> io::Result<()> {
             }
             out.write_all(text.as_bytes())?;
         }
-        first_line += used as u64;
-        if first_line == 65 {
-            out.flush()?;
-        }
+        first_line += lines.len() as u64;
+        out.flush()?;
     }
     out.flush()
+}
+
+/// The lines that are ready on `input`, at least one unless the input has ended (then
+/// none), at most BATCH; line ends (LF or CRLF) removed.
+fn read_batch(input: &mut io::BufReader<io::StdinLock<'static>>) -> io::Result<Vec<Vec<u8>>> {
+    let mut lines = Vec::new();
+    while lines.len() < BATCH && (lines.is_empty() || !input.buffer().is_empty()) {
+        let mut raw = Vec::with_capacity(64);
+        if input.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        while matches!(raw.last(), Some(b'\n' | b'\r')) {
+            raw.pop();
+        }
+        lines.push(raw);
+    }
+    Ok(lines)
 }
 
 /// The answer line (with its newline) to one input line, and a message for stderr.

@@ -108,9 +108,9 @@ fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
         }
     };
     sound_hits(found, Index::Keys, &key, SKELETON);
-    // One consonant away (a deletion on either side), only where it can still win: such
-    // a match scores at most FUZZY.
-    if fuzzy && key.len() >= 3 && found.best < FUZZY * factor {
+    // One consonant away (a deletion on either side), unless a spelling that sounds the
+    // same was found already.
+    if fuzzy && key.len() >= 3 && found.best < SKELETON * factor * 0.99 {
         sound_hits(found, Index::Dels, &key, FUZZY);
         let mut shorter = String::with_capacity(key.len());
         for i in 0..key.len() {

@@ -253,7 +253,20 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(b"AlA");
         return;
     }
-    let chars: Vec<char> = word.chars().collect();
+    // The letters on the stack for the usual word lengths.
+    let mut stack = ['\0'; 40];
+    let heap: Vec<char>;
+    let chars: &[char] = if word.chars().count() <= stack.len() {
+        let mut n = 0;
+        for c in word.chars() {
+            stack[n] = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = word.chars().collect();
+        &heap
+    };
     let n = chars.len();
     let at = |i: usize| -> char { if i < n { chars[i] } else { '\0' } };
     // A segment ends at the end of the word or at a ZWNJ (Persian خامنه‌ای).
