@@ -127,7 +127,12 @@ fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
 pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     let mut found = Found::new(kind);
     let not_person = kind != Some(Kind::Person);
-    lookup_whole(name, 1.0, not_person, &mut found);
+    let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
+    let place_or_org = matches!(kind, Some(Kind::Place | Kind::Org));
+    // One-edit lookups when places or organisations are asked for, or for a name of one or
+    // two words (a longer name of any kind is mostly a person's, where a place one
+    // consonant away is noise).
+    lookup_whole(name, 1.0, place_or_org || (not_person && content.len() <= 2), &mut found);
     // "Oakland, California", "المدية، الجزائر": the place, then where it is.
     if found.best < EXACT && not_person {
         if let Some((head, _)) = name.cleaned().split_once(',') {
@@ -136,9 +141,9 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             }
         }
     }
-    let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
-    // Runs of words, longest first, for a place or organisation inside a phrase.
-    if found.best < SKELETON && not_person && content.len() > 1 {
+    // Runs of words, longest first, for a place or organisation inside a phrase (asked
+    // for by kind: for any kind, a place named by one word of a longer name is noise).
+    if found.best < SKELETON && place_or_org && content.len() > 1 {
         for len in (1..content.len()).rev() {
             for run in content.windows(len) {
                 let text: Vec<&str> = run.iter().map(|t| t.text()).collect();

@@ -161,7 +161,8 @@ pub(crate) fn lookup_with_symbols(index: Index, key: &str) -> impl ExactSizeIter
             if t == 0 {
                 break;
             }
-            if t == tag && string(u32_at(slots, s + 4), u16_at(slots, s + 8) as usize) == key {
+            let (ko, kl) = (u32_at(slots, s + 4) as usize, u16_at(slots, s + 8) as usize);
+            if t == tag && BLOB[meta::STRINGS].get(ko..ko + kl) == Some(key.as_bytes()) {
                 count = u16_at(slots, s + 10) as usize;
                 off = u32_at(slots, s + 12) as usize;
                 break;
