@@ -34,3 +34,59 @@ pub fn fallback(word: &str, out: &mut String) {
         out.push_str(any_ascii::any_ascii_char(c));
     }
 }
+
+/// The golden lists of tests/golden: `input<TAB>lang<TAB>expected`, one well-known name a
+/// row, each word transliterated by its script's module.
+#[cfg(test)]
+mod golden {
+    use super::{armenian, cyrillic, georgian, greek, hebrew};
+    use crate::text::lang::Lang;
+
+    type Translit = fn(&str, Lang, &mut String);
+
+    fn check(file: &str, translit: Translit) {
+        let path = format!("{}/tests/golden/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+        let mut lines = text.lines();
+        assert_eq!(lines.next().map(str::trim_end), Some("input\tlang\texpected"), "{path}: header");
+        let (mut n, mut bad) = (0, Vec::new());
+        for (i, line) in lines.enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{path}:{}: want 3 columns", i + 2);
+            let lang = Lang::from_code(cols[1]).unwrap_or_else(|| panic!("{path}:{}: lang {}", i + 2, cols[1]));
+            let mut got = String::new();
+            for (k, w) in cols[0].split(' ').filter(|w| !w.is_empty()).enumerate() {
+                if k > 0 {
+                    got.push(' ');
+                }
+                translit(w, lang, &mut got);
+            }
+            if got != cols[2] {
+                bad.push(format!("{}: {} [{}] → {got:?}, want {:?}", i + 2, cols[0], cols[1], cols[2]));
+            }
+            n += 1;
+        }
+        assert!(bad.is_empty(), "{path}:\n{}", bad.join("\n"));
+        assert!(n >= 10, "{path}: only {n} cases");
+    }
+
+    #[test]
+    fn every_golden_list_holds() {
+        let lists: [(&str, Translit); 8] = [
+            ("cyrillic_ru.tsv", cyrillic::translit),
+            ("cyrillic_uk.tsv", cyrillic::translit),
+            ("cyrillic_sr.tsv", cyrillic::translit),
+            ("cyrillic_bg.tsv", cyrillic::translit),
+            ("greek.tsv", greek::translit),
+            ("hebrew.tsv", hebrew::translit),
+            ("armenian.tsv", armenian::translit),
+            ("georgian.tsv", georgian::translit),
+        ];
+        for (file, translit) in lists {
+            check(file, translit);
+        }
+    }
+}
