@@ -336,7 +336,9 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
     match (lo, hi) {
         (b'g', b'j') => 0.3,                               // Egyptian g for ج
         (b'K', b'h') => 0.4,                               // kh / h
-        (b'S', b's') | (b'Z', b'z') => 0.35,               // sh / s, zh / z
+        (b'S', b's') | (b'Z', b'z') | (b'S', b'Z') => 0.35, // sh / s, zh / z, sh / zh
+        (b's', b'z') => 0.35,                              // Kusmin / Kuzmin
+        (b'C', b'h') => 0.45,                              // German ch / h
         (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
         (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
         (b'j', b'y') => 0.4,                 // German j
@@ -401,6 +403,7 @@ fn split_of(s: u8) -> Option<(u8, u8)> {
         sym::DH => (b'd', b'h'),
         sym::ZH => (b'z', b'h'),
         sym::CH => (b't', sym::SH),
+        b'z' => (b't', b's'), // German and Polish z, c: Nizza / Nitsa
         _ => return None,
     })
 }

@@ -158,6 +158,17 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             (sym::CH, 3)
         } else if starts(i, b"dzh") {
             (b'j', 3)
+        } else if starts(i, b"szcz") {
+            // Polish: Szczecin, Szczepanski.
+            push(out, sym::SH);
+            (sym::CH, 4)
+        } else if starts(i, b"cz") {
+            (sym::CH, 2) // Polish cz: Czech, Kaczmarek
+        } else if starts(i, b"sz") {
+            (sym::SH, 2) // Polish sz: Szymon, Kowalczyk
+        } else if starts(i, b"rz") && i > 0 {
+            push(out, b'r');
+            (sym::ZH, 2) // Polish rz: Grzegorz, Brzezinski (read r-zh, to meet both)
         } else if starts(i, b"sh") {
             (sym::SH, 2)
         } else if starts(i, b"ch") {
