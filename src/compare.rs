@@ -249,8 +249,14 @@ const GROUP_SIMILARITY: f64 = 0.95;
 const EVIDENCE_LOW: f64 = 0.6;
 const EVIDENCE_HIGH: f64 = 0.9;
 
-fn evidence(sim: f64) -> f64 {
-    ((sim - EVIDENCE_LOW) / (EVIDENCE_HIGH - EVIDENCE_LOW)).clamp(0.0, 1.0)
+/// The same window for a syllabic transcription (`Constantino` / `康斯坦丁諾`
+/// kangsitandingnuo), whose added vowels and merged consonants lower every similarity.
+const SYLLABIC_EVIDENCE_LOW: f64 = 0.45;
+const SYLLABIC_EVIDENCE_HIGH: f64 = 0.75;
+
+fn evidence(sim: f64, syllabic: bool) -> f64 {
+    let (low, high) = if syllabic { (SYLLABIC_EVIDENCE_LOW, SYLLABIC_EVIDENCE_HIGH) } else { (EVIDENCE_LOW, EVIDENCE_HIGH) };
+    ((sim - low) / (high - low)).clamp(0.0, 1.0)
 }
 
 /// Cost of substituting symbol `x` by `y` ([`raw_sub_cost`]), for every pair of ASCII
@@ -559,7 +565,8 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
         let wb: f64 = ub[c.b.0..c.b.1].iter().map(|u| u.weight).sum();
         // Common names are weak evidence of the same person, not weak evidence of a
         // different one: the discount applies to agreeing pairs only.
-        let ev = evidence(c.sim);
+        let syllabic = ua[c.a.0..c.a.1].iter().chain(&ub[c.b.0..c.b.1]).any(|u| u.writing == Writing::Syllabary);
+        let ev = evidence(c.sim, syllabic);
         let common = if c.a.1 - c.a.0 == 1 && c.b.1 - c.b.0 == 1 { ua[c.a.0].common.max(ub[c.b.0].common) } else { 1.0 };
         let w = wa.min(wb) * if ev >= 0.5 { common } else { 1.0 };
         matched += ev * w;
