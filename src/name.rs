@@ -143,6 +143,9 @@ impl Name {
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt(tail, b"", &mut alt_syms);
                 }
+                if let Some(stem) = slavic_masculine(word) {
+                    alt(&stem, b"", &mut alt_syms);
+                }
             }
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
             tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, groups, spellings });
@@ -274,6 +277,26 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
         }
     }
     (groups, spellings)
+}
+
+/// The masculine or base form of a Slavic family name in a feminine or patronymic form,
+/// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
+/// `-anka`, `-czyna` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`.
+fn slavic_masculine(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    const ENDINGS: &[(&str, &str)] = &[
+        ("ówna", ""), ("owna", ""), ("ianka", ""), ("anka", ""), ("czyna", ""), ("ová", ""),
+        ("owa", ""), ("ovna", "ov"), ("evna", "ev"), ("skaya", "sky"), ("ska", "ski"),
+        ("ova", "ov"), ("eva", "ev"),
+    ];
+    for (end, repl) in ENDINGS {
+        if let Some(stem) = lower.strip_suffix(end) {
+            if stem.chars().count() >= 3 {
+                return Some(format!("{stem}{repl}"));
+            }
+        }
+    }
+    None
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.
