@@ -574,11 +574,10 @@ fn dedup(parser: &mut lexopt::Parser) -> Result<bool, Fail> {
         Format::Csv | Format::Tsv => {
             let mut w = csv_writer(out, first);
             let extra_pos: Vec<Option<usize>> = EXTRA.iter().map(|e| first.header.iter().position(|h| h.as_slice() == e.as_bytes())).collect();
-            let mut rec = csv::ByteRecord::new();
+            let mut header = csv::ByteRecord::new();
             for h in &first.header {
-                rec.push_field(h);
+                header.push_field(h);
             }
-            let mut header = rec.clone();
             if first.bom {
                 header = csv::ByteRecord::new();
                 for (i, h) in first.header.iter().enumerate() {
@@ -597,33 +596,31 @@ fn dedup(parser: &mut lexopt::Parser) -> Result<bool, Fail> {
                 }
             }
             w.write_byte_record(&header).map_err(csv_err)?;
-            let mut fields: Vec<Vec<u8>> = Vec::new();
             for (f, map) in files.iter().zip(&maps) {
                 f.for_each_row(
                     |_, row| {
                         let Row::Delimited(input) = row else { return Ok(()) };
                         let values = extra_values(f.name(row), &deduper, &clusters);
-                        fields.clear();
-                        match map {
-                            Some(map) if input.len() == f.header.len() => {
-                                fields.extend(map.iter().map(|i| i.and_then(|i| input.get(i)).unwrap_or(b"").to_vec()))
+                        // Field j of the output: mapped onto the first header when the file
+                        // orders its columns differently; a malformed row as it is, padded.
+                        let mapped = map.as_ref().filter(|_| input.len() == f.header.len());
+                        let width = if mapped.is_some() { first.header.len() } else { input.len().max(first.header.len()) };
+                        for j in 0..width {
+                            let field = match extra_pos.iter().position(|p| *p == Some(j)) {
+                                Some(k) => values[k].as_bytes(),
+                                None => match mapped {
+                                    Some(m) => m[j].and_then(|i| input.get(i)).unwrap_or(b""),
+                                    None => input.get(j).unwrap_or(b""),
+                                },
+                            };
+                            w.write_field(field).map_err(csv_err)?;
+                        }
+                        for (v, pos) in values.iter().zip(&extra_pos) {
+                            if pos.is_none() {
+                                w.write_field(v.as_bytes()).map_err(csv_err)?;
                             }
-                            _ => fields.extend(input.iter().map(<[u8]>::to_vec)),
                         }
-                        while fields.len() < first.header.len() {
-                            fields.push(Vec::new());
-                        }
-                        for ((v, pos), _) in values.iter().zip(&extra_pos).zip(EXTRA) {
-                            match pos {
-                                Some(p) => fields[*p] = v.as_bytes().to_vec(),
-                                None => fields.push(v.as_bytes().to_vec()),
-                            }
-                        }
-                        rec.clear();
-                        for x in &fields {
-                            rec.push_field(x);
-                        }
-                        w.write_byte_record(&rec).map_err(csv_err)
+                        w.write_record(None::<&[u8]>).map_err(csv_err)
                     },
                     |b| bar.set(done + b),
                 )?;

@@ -3,13 +3,15 @@
 //! A [`Deduper`] is fed names (one call per row; identical strings are counted once) and
 //! asked for [`Clusters`]. It never compares all pairs:
 //!
-//! 1. **Block** each distinct name on keys: its whole skeleton key, the skeleton of each
-//!    name word (a bound particle joined to its word, `Abd al-Aziz` → one unit) and each
-//!    pair of word skeletons. A name of one word also gets the keys of its skeleton with
-//!    one letter left out, so that `Filipov` / `Filipoff` meet. Blocks larger than a cap
-//!    are skipped (a first name shared by thousands of rows says little; a *pair* of word
-//!    skeletons is still a small block).
+//! 1. **Block** each distinct name on keys: its whole skeleton key and each pair of its
+//!    word skeletons (a bound particle joined to its word, `Abd al-Aziz` → one word; a
+//!    pair of 6 letters or more together). A name of one word also gets
+//!    the keys of its skeleton with one letter left out, so that `Filipov` / `Filipoff`
+//!    meet. Small blocks compare all their pairs; larger ones compare each name with the
+//!    next few in byte order (a sorted neighbourhood), so the cost stays linear; blocks
+//!    over a cap are skipped.
 //! 2. **Compare** the distinct pairs found inside blocks with the [`Matcher`], in parallel.
+//!    Names that are exact spellings of different entities of the tables only never match.
 //! 3. **Join** the pairs at or above the threshold, best first, with union-find, keeping
 //!    clusters coherent: two small clusters join only if every name of one matches every
 //!    name of the other (complete link); larger ones only if their representatives match
@@ -38,12 +40,26 @@ pub const MIN_ID_SCORE: f64 = 0.8;
 
 /// Largest blocks compared, by kind of key: the whole skeleton, a pair of word
 /// skeletons, one word skeleton, a one-word name with a letter left out.
-const CAP_WHOLE: usize = 400;
-const CAP_PAIR: usize = 120;
-const CAP_WORD: usize = 40;
-const CAP_DEL: usize = 40;
-/// Words of a name used for pair keys.
+const CAP_WHOLE: usize = 5000;
+const CAP_PAIR: usize = 2000;
+const CAP_WORD: usize = 200;
+const CAP_DEL: usize = 200;
+/// Words of a name used for pair keys: all pairs of up to `ALL_UNIT_PAIRS` words; of longer
+/// names (phrases more than names) only neighbours, among the first `MAX_UNITS`.
 const MAX_UNITS: usize = 6;
+const ALL_UNIT_PAIRS: usize = 4;
+/// Blocks of up to `ALL_PAIRS` names compare all pairs; larger ones compare every name
+/// with the `WINDOW` names that follow it in byte order.
+const ALL_PAIRS: usize = 8;
+const WINDOW: usize = 3;
+/// The same for blocks of part of a name (word pairs, a one-word name with a deletion).
+const ALL_PAIRS_PART: usize = 3;
+const WINDOW_PART: usize = 1;
+/// Shortest pair of word skeletons that is a key: shorter ones are common to unrelated
+/// names (`ml kn`), which the whole key still brings together when they are the same.
+const MIN_PAIR_LEN: usize = 6;
+/// Shortest skeleton of a one-word name whose one-letter deletions are keys.
+const MIN_DEL_LEN: usize = 4;
 /// Two clusters whose sizes multiply to at most this are joined by complete link.
 const COMPLETE_LINK: usize = 64;
 
@@ -107,8 +123,7 @@ impl DeduperBuilder {
         Deduper {
             matcher: Matcher::builder().threshold(self.threshold).build(),
             kind: self.kind,
-            index: HashMap::default(),
-            names: Vec::new(),
+            names: Interner::default(),
             counts: Vec::new(),
         }
     }
@@ -139,8 +154,7 @@ impl DeduperBuilder {
 pub struct Deduper {
     matcher: Matcher,
     kind: Option<Kind>,
-    index: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
-    names: Vec<Box<str>>,
+    names: Interner,
     counts: Vec<u64>,
 }
 
@@ -172,7 +186,8 @@ impl Deduper {
     /// Fails, adding nothing, on a name without letters or digits ([`ErrorKind::Empty`])
     /// and on one over [`MAX_NAME_LEN`] bytes ([`ErrorKind::TooLong`]).
     pub fn add(&mut self, name: &str) -> Result<NameId, Error> {
-        if let Some(&id) = self.index.get(name) {
+        let hash = fx_hash(name.as_bytes());
+        if let Some(id) = self.names.find(name, hash) {
             self.counts[id as usize] += 1;
             return Ok(NameId(id));
         }
@@ -183,21 +198,19 @@ impl Deduper {
             return Err(Error::new(ErrorKind::Empty, ""));
         }
         let id = u32::try_from(self.names.len()).map_err(|_| Error::new(ErrorKind::TooLong, "more than 4,294,967,295 distinct names"))?;
-        let boxed: Box<str> = name.into();
-        self.index.insert(boxed.clone(), id);
-        self.names.push(boxed);
+        self.names.insert(name, hash, id);
         self.counts.push(1);
         Ok(NameId(id))
     }
 
     /// The ID of `name` if it was added.
     pub fn id_of(&self, name: &str) -> Option<NameId> {
-        self.index.get(name).map(|&i| NameId(i))
+        self.names.find(name, fx_hash(name.as_bytes())).map(NameId)
     }
 
     /// The name of `id`.
     pub fn name(&self, id: NameId) -> Option<&str> {
-        self.names.get(id.index()).map(|s| &**s)
+        (id.index() < self.names.len()).then(|| self.names.get(id.0))
     }
 
     /// How many times the name of `id` was added.
@@ -228,7 +241,7 @@ impl Deduper {
         F: Fn(NameId, NameId) -> bool + Sync,
     {
         let order = self.sorted_order();
-        let pairs = self.candidate_pairs(&order);
+        let (pairs, _) = self.candidate_pairs(&order);
         let pairs: Vec<(u32, u32)> = pairs.into_iter().filter(|&(x, y)| keep(NameId(order[x as usize]), NameId(order[y as usize]))).collect();
         let parsed = Parsed::new(self, &order, &pairs);
         let scores = parsed.score_pairs(&self.matcher, &pairs);
@@ -249,9 +262,20 @@ impl Deduper {
     pub fn clusters(&self) -> Clusters {
         let n = self.names.len();
         let order = self.sorted_order();
-        let pairs = self.candidate_pairs(&order);
+        let (pairs, in_tables) = self.candidate_pairs(&order);
         let parsed = Parsed::new(self, &order, &pairs);
-        let scores = parsed.score_pairs(&self.matcher, &pairs);
+        let mut scores = parsed.score_pairs(&self.matcher, &pairs);
+        // Names that are exact spellings of different entities of the tables only (two
+        // name groups, two places) are different names, however alike they sound.
+        let conflict = |x: u32, y: u32| {
+            let (a, b) = (&in_tables[x as usize].1, &in_tables[y as usize].1);
+            !a.is_empty() && !b.is_empty() && !a.iter().any(|g| b.binary_search(g).is_ok())
+        };
+        for (s, &(x, y)) in scores.iter_mut().zip(&pairs) {
+            if conflict(x, y) {
+                *s = 0.0;
+            }
+        }
         let threshold = self.matcher.threshold();
         let mut edges: Vec<(u32, u32, f64)> =
             pairs.iter().zip(scores).filter(|(_, s)| *s >= threshold).map(|(&(x, y), s)| (x, y, s)).collect();
@@ -281,7 +305,7 @@ impl Deduper {
             if let Some(&s) = known.get(&k) {
                 return s;
             }
-            let s = parsed.score(&self.matcher, k.0, k.1);
+            let s = if conflict(k.0, k.1) { 0.0 } else { parsed.score(&self.matcher, k.0, k.1) };
             known.insert(k, s);
             s
         };
@@ -334,16 +358,18 @@ impl Deduper {
             sizes[c as usize].0 += 1;
             sizes[c as usize].1 += self.counts[order[r as usize] as usize];
         }
-        let kind = self.kind;
         let clusters: Vec<Cluster> = heads
             .par_iter()
             .zip(sizes.par_iter())
             .map(|(&(first, label), &(names, rows))| {
-                let label_text = &self.names[order[label as usize] as usize];
-                let canonical_id = canonical_id(label_text, kind);
+                let label_text = self.names.get(order[label as usize]);
+                let canonical_id = match in_tables[label as usize].0 {
+                    Known::No => None,
+                    Known::Id(id) => Some(id),
+                };
                 Cluster {
-                    id: ClusterId(stable_hash(self.names[order[first as usize] as usize].as_bytes())),
-                    label: label_text.clone(),
+                    id: ClusterId(stable_hash(self.names.get(order[first as usize]).as_bytes())),
+                    label: label_text.into(),
                     canonical_id,
                     names,
                     rows,
@@ -362,36 +388,46 @@ impl Deduper {
     /// order of addition.
     fn sorted_order(&self) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.names.len() as u32).collect();
-        order.par_sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        order.par_sort_unstable_by(|&a, &b| self.names.get(a).cmp(self.names.get(b)));
         order
     }
 
     /// Which name of a cluster labels it: the most frequent, then one in Latin letters,
     /// then one not in capitals, then the first in byte order.
     fn label_rank(&self, id: u32, rank: u32) -> (std::cmp::Reverse<u64>, bool, bool, u32) {
-        let s = &self.names[id as usize];
+        let s = self.names.get(id);
         let latin = s.chars().all(|c| !c.is_alphabetic() || (c as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&c));
         let caps = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
         (std::cmp::Reverse(self.counts[id as usize]), !latin, caps, rank)
     }
 
     /// The pairs of ranks `(x, y)`, `x < y`, that share a block, sorted and distinct.
-    fn candidate_pairs(&self, order: &[u32]) -> Vec<(u32, u32)> {
+    ///
+    /// Also tells, by rank, which names the tables may know (see [`block_keys`]).
+    fn candidate_pairs(&self, order: &[u32]) -> (Vec<(u32, u32)>, Vec<Facts>) {
         // Keys of every name, in parallel; each key carries its kind in its low 2 bits.
-        let mut keys: Vec<(u64, u32)> = order
+        let kind = self.kind;
+        let (mut keys, known): (Vec<(u64, u32)>, Vec<Facts>) = order
             .par_iter()
             .enumerate()
-            .fold(Vec::new, |mut acc, (rank, &id)| {
-                block_keys(&self.names[id as usize], rank as u32, &mut acc);
-                acc
-            })
-            .reduce(Vec::new, |mut a, mut b| {
-                if a.len() < b.len() {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                a.extend(b);
-                a
-            });
+            .fold(
+                || (Vec::new(), Vec::new(), KeyScratch::default()),
+                |(mut acc, mut known, mut scratch), (rank, &id)| {
+                    let k = block_keys(self.names.get(id), rank as u32, kind, &mut scratch, &mut acc);
+                    let groups = if k == Known::No { Box::default() } else { scratch.groups.as_slice().into() };
+                    known.push((k, groups));
+                    (acc, known, scratch)
+                },
+            )
+            .map(|(acc, known, _)| (acc, known))
+            .reduce(
+                || (Vec::new(), Vec::new()),
+                |(mut a, mut ka), (b, kb)| {
+                    a.extend(b);
+                    ka.extend(kb);
+                    (a, ka)
+                },
+            );
         keys.par_sort_unstable();
         keys.dedup();
         // Blocks: runs of one key.
@@ -416,10 +452,16 @@ impl Deduper {
         let mut pairs: Vec<(u32, u32)> = blocks
             .par_iter()
             .fold(Vec::new, |mut acc, &(i, j)| {
+                // Small blocks: all pairs. Larger ones: every name against the next few
+                // in byte order (a sorted neighbourhood), which links the spellings of one
+                // name at a cost linear in the block; the clustering's coherence tests do
+                // the rest.
                 let block = &keys[i..j];
+                let (all, window) = if keys[i].0 & 3 == TAG_WHOLE { (ALL_PAIRS, WINDOW) } else { (ALL_PAIRS_PART, WINDOW_PART) };
+                let window = if block.len() <= all { block.len() } else { window };
                 for (p, a) in block.iter().enumerate() {
-                    for b in &block[p + 1..] {
-                        acc.push((a.1.min(b.1), a.1.max(b.1)));
+                    for b in block.iter().skip(p + 1).take(window) {
+                        acc.push((a.1, b.1));
                     }
                 }
                 acc
@@ -434,64 +476,171 @@ impl Deduper {
         drop(keys);
         pairs.par_sort_unstable();
         pairs.dedup();
-        pairs
+        (pairs, known)
     }
 }
 
-/// The canonical ID of a cluster labelled `label`: the best candidate of at least
-/// [`MIN_ID_SCORE`].
-fn canonical_id(label: &str, kind: Option<Kind>) -> Option<&'static str> {
-    let name = Name::parse(label).ok()?;
-    crate::resolve::resolve_name(&name, kind).into_iter().find(|c| c.score >= MIN_ID_SCORE).map(|c| c.id)
+/// Buffers of [`block_keys`], one per thread.
+#[derive(Default)]
+struct KeyScratch {
+    text: crate::text::Scratch,
+    syms: Vec<u8>,
+    query: Vec<u8>,
+    latin: String,
+    bytes: Vec<u8>,
+    key: String,
+    skeletons: Vec<(Role, usize, usize)>,
+    units: Vec<String>,
+    form: String,
+    /// The entities whose exact spelling the name is (hashes of their IDs), sorted.
+    groups: Vec<u64>,
 }
 
-/// The blocking keys of one name, pushed as `(key, rank)`.
-fn block_keys(text: &str, rank: u32, out: &mut Vec<(u64, u32)>) {
-    let Ok(name) = Name::parse(text) else { return };
-    let key = name.key();
-    if !key.is_empty() {
-        out.push((tagged(&[key.as_bytes()], TAG_WHOLE), rank));
+/// The blocking keys of one name, pushed as `(key, rank)`, and what the tables say of it
+/// (see [`in_tables`]).
+///
+/// Works on the text pipeline directly (like [`crate::key`]), without building a [`Name`]:
+/// this runs on every distinct name.
+fn block_keys(text: &str, rank: u32, kind: Option<Kind>, s: &mut KeyScratch, out: &mut Vec<(u64, u32)>) -> Known {
+    use crate::text;
+    text::analyse(text, &mut s.text);
+    if s.text.spans.is_empty() {
+        return Known::No;
     }
+    // Word skeletons, the whole key (as `canonym::key`) and the symbols it is made of.
+    s.key.clear();
+    s.query.clear();
+    s.skeletons.clear();
+    let all_noise = s.text.spans.iter().all(|sp| sp.role.is_noise());
+    for sp in &s.text.spans {
+        if sp.role.is_noise() && !all_noise {
+            continue;
+        }
+        s.syms.clear();
+        text::word_symbols(sp.text(&s.text.cleaned), sp.script, crate::Lang::Auto, &mut s.syms, &mut s.latin, &mut s.bytes);
+        s.query.extend_from_slice(&s.syms);
+        let from = s.key.len();
+        text::phon::skeleton_into(&s.syms, &mut s.key);
+        s.skeletons.push((sp.role, from, s.key.len()));
+    }
+    if !s.key.is_empty() {
+        out.push((tagged(&[s.key.as_bytes()], TAG_WHOLE), rank));
+    }
+    let known = in_tables(s, kind);
     // Units: name words, a bound particle joined to its word; no articles, honorifics,
     // patronymic particles, connectors or initials.
-    let mut units: Vec<String> = Vec::new();
-    let mut pending = String::new();
-    for t in name.tokens() {
-        match t.role() {
-            r if r.binds_next() => pending.push_str(t.skeleton()),
-            Role::Name => {
-                let mut u = std::mem::take(&mut pending);
-                u.push_str(t.skeleton());
-                if u.len() >= 2 {
-                    units.push(u);
-                }
+    let mut n = 0;
+    let mut pending = false;
+    for &(role, from, to) in &s.skeletons {
+        let sk = &s.key[from..to];
+        let open = match role {
+            r if r.binds_next() => true,
+            Role::Name => false,
+            _ => continue,
+        };
+        if !pending {
+            if s.units.len() <= n {
+                s.units.push(String::new());
             }
-            _ => {}
+            s.units[n].clear();
+        }
+        s.units[n].push_str(sk);
+        pending = open;
+        if !open {
+            n += 1;
         }
     }
-    if pending.len() >= 2 {
-        units.push(pending);
+    if pending {
+        n += 1;
     }
+    let mut units: Vec<&str> = s.units[..n].iter().map(String::as_str).filter(|u| u.len() >= 2).collect();
+    let all_pairs = units.len() <= ALL_UNIT_PAIRS;
     units.truncate(MAX_UNITS);
     for (i, u) in units.iter().enumerate() {
-        if units.len() > 1 {
-            out.push((tagged(&[u.as_bytes()], TAG_WORD), rank));
-        }
-        for v in &units[i + 1..] {
+        let others = if all_pairs { &units[i + 1..] } else { &units[(i + 1).min(units.len())..(i + 2).min(units.len())] };
+        for v in others {
+            if u.len() + v.len() < MIN_PAIR_LEN {
+                continue;
+            }
             let (lo, hi) = if u <= v { (u, v) } else { (v, u) };
             out.push((tagged(&[lo.as_bytes(), b" ", hi.as_bytes()], TAG_PAIR), rank));
         }
     }
-    // A name of one word: its skeleton with one letter left out, and whole.
+    // A name of one word: its skeleton, and with one letter left out.
     if units.len() == 1 {
         let u = units[0].as_bytes();
         out.push((tagged(&[u], TAG_DEL), rank));
-        if u.len() >= 3 {
+        if u.len() >= MIN_DEL_LEN {
             for i in 0..u.len() {
                 out.push((tagged(&[&u[..i], &u[i + 1..]], TAG_DEL), rank));
             }
         }
     }
+    known
+}
+
+/// What the tables say of a name, and the entities it is an exact spelling of (hashes of
+/// their IDs, sorted).
+type Facts = (Known, Box<[u64]>);
+
+/// What the tables say of a name (see [`block_keys`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Known {
+    /// No canonical ID of [`MIN_ID_SCORE`] or more.
+    No,
+    /// The canonical ID.
+    Id(&'static str),
+}
+
+/// The canonical ID of a whole name, as [`crate::resolve_kind`] would give it with a score
+/// of at least [`MIN_ID_SCORE`], without its costly partial and fuzzy lookups: only a
+/// whole-name hit scores that much, an exact form (1.0) or a spelling of the same
+/// skeleton key that sounds exactly the same (0.8); the best ranks first, bigger places
+/// and countries first among equals. (A unit test checks it agrees with `resolve`.)
+fn in_tables(s: &mut KeyScratch, kind: Option<Kind>) -> Known {
+    use crate::tables::{lookup, lookup_with_symbols, Entry, Index};
+    let fits = |e: &Entry| kind.map_or(true, |k| e.kind() == k);
+    let hits = lookup_with_symbols(Index::Keys, &s.key).filter(|(e, _)| fits(e));
+    let mut best: Option<(f64, Entry)> = None;
+    let mut add = |e: Entry, score: f64| {
+        let rank = score + crate::resolve::rank_bonus(&e);
+        let better = match &best {
+            None => true,
+            Some((r, b)) => rank > *r || (rank == *r && e.id() < b.id()),
+        };
+        if better {
+            best = Some((rank, e));
+        }
+    };
+    for (e, syms) in hits {
+        if syms == s.query.as_slice() {
+            add(e, 0.8);
+        }
+    }
+    crate::text::form_key_into(&s.text.cleaned, &s.text.spans, &mut s.form);
+    let mut exact = false;
+    s.groups.clear();
+    for e in lookup(Index::Forms, &s.form).filter(fits) {
+        add(e, 1.0);
+        exact = true;
+        s.groups.push(stable_hash(e.id().as_bytes()));
+    }
+    s.groups.sort_unstable();
+    s.groups.dedup();
+    // `Oakland, California`: the place named before the comma, spelled exactly (0.95).
+    if !exact && kind != Some(Kind::Person) {
+        if let Some((head, _)) = s.text.cleaned.split_once(',') {
+            if !head.trim().is_empty() {
+                let mut t = crate::text::Scratch::default();
+                crate::text::analyse(head, &mut t);
+                crate::text::form_key_into(&t.cleaned, &t.spans, &mut s.form);
+                for e in lookup(Index::Forms, &s.form).filter(fits) {
+                    add(e, 0.95);
+                }
+            }
+        }
+    }
+    best.map_or(Known::No, |(_, e)| Known::Id(e.id()))
 }
 
 fn tagged(parts: &[&[u8]], tag: u64) -> u64 {
@@ -521,7 +670,7 @@ impl Parsed {
                 }
             }
         }
-        let names = ranks.par_iter().map(|&r| Name::parse(&d.names[order[r as usize] as usize]).ok()).collect();
+        let names = ranks.par_iter().map(|&r| Name::parse(d.names.get(order[r as usize])).ok()).collect();
         Parsed { slot, names }
     }
 
@@ -532,7 +681,7 @@ impl Parsed {
 
     fn score(&self, m: &Matcher, x: u32, y: u32) -> f64 {
         match (self.get(x), self.get(y)) {
-            (Some(a), Some(b)) => m.compare(a, b).score,
+            (Some(a), Some(b)) => m.score(a, b),
             _ => 0.0,
         }
     }
@@ -618,6 +767,81 @@ impl Cluster {
     pub fn rows(&self) -> u64 {
         self.rows
     }
+}
+
+/// The distinct names, in one buffer, with an open-addressing index: one allocation
+/// for all of them, not one (or two) per name.
+#[derive(Clone, Debug, Default)]
+struct Interner {
+    text: String,
+    /// Where each name ends in `text`; it starts where the previous one ends.
+    ends: Vec<usize>,
+    /// `id + 1` of the name in each slot, 0 for an empty slot; the length is a power of two.
+    slots: Vec<u32>,
+}
+
+impl Interner {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn get(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn find(&self, name: &str, hash: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (hash as usize) & mask;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                s if self.get(s - 1) == name => return Some(s - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Adds `name`, known not to be present, as `id` (the next one).
+    fn insert(&mut self, name: &str, hash: u64, id: u32) {
+        if (self.ends.len() + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(1024);
+            let mut slots = vec![0u32; size];
+            for (j, _) in self.ends.iter().enumerate() {
+                let mut i = (fx_hash(self.get(j as u32).as_bytes()) as usize) & (size - 1);
+                while slots[i] != 0 {
+                    i = (i + 1) & (size - 1);
+                }
+                slots[i] = j as u32 + 1;
+            }
+            self.slots = slots;
+        }
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+        let mask = self.slots.len() - 1;
+        let mut i = (hash as usize) & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = id + 1;
+    }
+}
+
+fn fx_hash(b: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(b);
+    let x = h.finish();
+    // Mix the high bits down: the table uses the low ones.
+    (x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 16 ^ x
 }
 
 /// FNV-1a 64 with a final mix: stable across runs, platforms and versions, which cluster
@@ -718,6 +942,33 @@ mod tests {
         let c = d.clusters();
         let (a, b) = (c.get(ids[1]).map(Cluster::id), c.get(ids[2]).map(Cluster::id));
         assert_ne!(a, b);
+    }
+
+    fn canonical_id(label: &str, kind: Option<Kind>) -> Option<&'static str> {
+        let name = Name::parse(label).ok()?;
+        crate::resolve::resolve_name(&name, kind).into_iter().find(|c| c.score >= MIN_ID_SCORE).map(|c| c.id)
+    }
+
+    /// The fast canonical-ID path agrees with `resolve`.
+    #[test]
+    fn canonical_ids_agree_with_resolve() {
+        let names = [
+            "Al-Quds", "Jerusalem", "Téhéran", "Tehran", "طهران", "Hizballah", "Hezbollah", "حزب الله", "Paris", "Moscow",
+            "Москва", "Cairo", "القاهرة", "Bashar", "بشار", "Mohammed", "محمد", "Ali", "علي", "Hassan", "Germany",
+            "Deutschland", "UAE", "KSA", "Riyadh", "الرياض", "Baghdad", "Damascus", "دمشق", "Beirut", "Istanbul",
+            "Hamas", "Oakland, California", "Paris, France", "Berlin,", "Springfield", "Aleppo", "Halab", "Khamenei", "Bashar al-Assad", "Ahmad",
+        ];
+        for kind in [None, Some(Kind::Person), Some(Kind::Place), Some(Kind::Org)] {
+            for n in names {
+                let mut s = KeyScratch::default();
+                let mut keys = Vec::new();
+                let fast = match block_keys(n, 0, kind, &mut s, &mut keys) {
+                    Known::No => None,
+                    Known::Id(id) => Some(id),
+                };
+                assert_eq!(fast, canonical_id(n, kind), "{n} {kind:?}");
+            }
+        }
     }
 
     #[test]

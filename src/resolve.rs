@@ -71,8 +71,7 @@ impl Found {
             .hits
             .into_iter()
             .map(|(e, s)| {
-                let bonus = POPULATION_BONUS * (e.weight() as f64 + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 };
-                (s + bonus, e, s)
+                (s + rank_bonus(&e), e, s)
             })
             .collect();
         ranked.sort_by(|(ra, a, _), (rb, b, _)| rb.total_cmp(ra).then(a.cmp(b)));
@@ -177,3 +176,9 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
 
 /// Rank bonus per power of ten of population (or of spellings, for name groups).
 const POPULATION_BONUS: f64 = 0.004;
+
+/// What an entry adds to its match score when ranked: a little per power of ten of its
+/// population (spellings for name groups), a little more for a country.
+pub(crate) fn rank_bonus(e: &Entry) -> f64 {
+    POPULATION_BONUS * (f64::from(e.weight()) + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 }
+}
