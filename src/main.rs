@@ -19,6 +19,12 @@ USAGE:
     canonym resolve [--kind KIND]     canonical IDs as one JSON object per line
     canonym match [--threshold T] [--explain]
                                       input `a<TAB>b`, output `score<TAB>same`
+    canonym dedup --input FILE... --column NAME [--format csv|tsv|jsonl] [--kind KIND]
+                  [--threshold T] [--output FILE] [--stats] [--strict]
+                                      every row, plus canonym_cluster, canonym_id,
+                                      canonym_label and canonym_error columns
+    canonym link --left FILE --right FILE --column NAME [--format …] [--threshold T]
+                                      pairs of rows naming the same entity, with score
 
 OPTIONS:
     --lang CODE     auto (default), ar, fa, ur, ru, uk, be, sr, bg, mk, he, el, hy, ka
