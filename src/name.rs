@@ -215,6 +215,9 @@ impl Name {
 /// One spelling for the words that romanisations write many ways: the particles that
 /// take part in comparisons, and Allah in theophoric names.
 fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
+    if role == Role::Name && word.len() > "الله".len() {
+        return None; // longer than any spelling of Allah: skip the lower-casing
+    }
     let lower = word.to_lowercase();
     Some(match role {
         Role::Abd => b"abd",
@@ -234,9 +237,8 @@ fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
 fn optional_head(word: &str, script: Script) -> Option<&str> {
     match script {
         Script::Latin => {
-            let lower = word.to_ascii_lowercase();
             for head in ["mohammad", "muhammad", "mohamad", "mohammed", "muhammed", "mohamed"] {
-                if lower.len() >= head.len() + 3 && lower.starts_with(head) && word.is_char_boundary(head.len()) {
+                if word.len() >= head.len() + 3 && word.get(..head.len()).is_some_and(|p| p.eq_ignore_ascii_case(head)) {
                     return word.get(head.len()..);
                 }
             }
@@ -283,6 +285,9 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
 /// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
 /// `-anka`, `-czyna` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`.
 fn slavic_masculine(word: &str) -> Option<String> {
+    if !word.ends_with(['a', 'A', 'á', 'Á']) {
+        return None; // every ending below ends in a: most words leave here, unallocated
+    }
     let lower = word.to_lowercase();
     const ENDINGS: &[(&str, &str)] = &[
         ("ówna", ""), ("owna", ""), ("ianka", ""), ("anka", ""), ("czyna", ""), ("ová", ""),
