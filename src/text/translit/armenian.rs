@@ -13,6 +13,7 @@
 //! Case follows the source: `Ե` → `Ye`, and `YE` inside an all-caps word.
 
 use super::super::lang::Lang;
+use super::emit;
 use std::str::Chars;
 
 /// Appends the Latin transliteration of the Armenian word `word` to `out`. `lang` is ignored.
@@ -54,25 +55,6 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
     }
 }
 
-/// Appends the ASCII `s`, capitalised if `upper`, all in capitals if `caps` too.
-#[inline]
-fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
-    if !upper {
-        // One-letter readings are the common case: no memcpy call for them.
-        match s.as_bytes() {
-            [b] => out.push(*b as char),
-            _ => out.push_str(s),
-        }
-        return;
-    }
-    for (i, b) in s.bytes().enumerate() {
-        out.push(if i == 0 || caps {
-            b.to_ascii_uppercase()
-        } else {
-            b
-        } as char);
-    }
-}
 
 /// Lower-case form and whether the letter was upper-case.
 #[inline]

@@ -31,6 +31,7 @@
 //! of its letters when the neighbouring letter is upper-case too (`ЩУКА` → `SHCHUKA`).
 
 use super::super::lang::Lang;
+use super::emit;
 use std::str::Chars;
 
 /// Guesses the language of a Cyrillic word from its letters: `ў` (or `і` together with
@@ -187,26 +188,6 @@ fn peek(rest: &Chars) -> (Option<char>, bool) {
     (None, false)
 }
 
-/// Appends the ASCII `s` with the case of its source letter: upper-case first letter if
-/// `upper`, and all letters upper-case if `caps` too.
-#[inline]
-fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
-    if !upper {
-        // One-letter readings are the common case: no memcpy call for them.
-        match s.as_bytes() {
-            [b] => out.push(*b as char),
-            _ => out.push_str(s),
-        }
-        return;
-    }
-    for (i, b) in s.bytes().enumerate() {
-        out.push(if i == 0 || caps {
-            b.to_ascii_uppercase()
-        } else {
-            b
-        } as char);
-    }
-}
 
 fn vowel(c: char) -> bool {
     matches!(

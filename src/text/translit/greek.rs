@@ -19,6 +19,7 @@
 //! Case follows the source: `Θ` → `Th`, and `TH` inside an all-caps word.
 
 use super::super::lang::Lang;
+use super::emit;
 use std::str::Chars;
 
 /// A Greek letter: its lower-case monotonic base letter, whether it was upper-case, and
@@ -97,25 +98,6 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
     }
 }
 
-/// Appends the ASCII `s`, capitalised if `upper`, all in capitals if `caps` too.
-#[inline]
-fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
-    if !upper {
-        // One-letter readings are the common case: no memcpy call for them.
-        match s.as_bytes() {
-            [b] => out.push(*b as char),
-            _ => out.push_str(s),
-        }
-        return;
-    }
-    for (i, b) in s.bytes().enumerate() {
-        out.push(if i == 0 || caps {
-            b.to_ascii_uppercase()
-        } else {
-            b
-        } as char);
-    }
-}
 
 /// The next letter of `rest`, marks skipped; `None` at the end or before a non-letter.
 fn peek(rest: &Chars) -> Option<G> {

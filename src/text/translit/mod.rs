@@ -28,6 +28,23 @@ pub fn word(word: &str, script: Script, lang: Lang, out: &mut String) {
     }
 }
 
+/// Appends the ASCII `s`, capitalised if `upper`, all in capitals if `caps` too: how the
+/// scripts with letter case (Cyrillic, Greek, Armenian) write a letter's reading.
+#[inline]
+pub(crate) fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
+    if !upper {
+        // One-letter readings are the common case: no memcpy call for them.
+        match s.as_bytes() {
+            [b] => out.push(*b as char),
+            _ => out.push_str(s),
+        }
+        return;
+    }
+    for (i, b) in s.bytes().enumerate() {
+        out.push(if i == 0 || caps { b.to_ascii_uppercase() } else { b } as char);
+    }
+}
+
 /// The generic table for every other script (CJK, Indic, Thai, Ethiopic, …): any_ascii.
 pub fn fallback(word: &str, out: &mut String) {
     for c in word.chars() {
