@@ -599,7 +599,7 @@ enum Known {
 /// and countries first among equals. (A unit test checks it agrees with `resolve`.)
 fn in_tables(s: &mut KeyScratch, kind: Option<Kind>) -> Known {
     use crate::tables::{lookup, lookup_with_symbols, Entry, Index};
-    let fits = |e: &Entry| kind.map_or(true, |k| e.kind() == k);
+    let fits = |e: &Entry| kind.is_none_or(|k| e.kind() == k);
     let hits = lookup_with_symbols(Index::Keys, &s.key).filter(|(e, _)| fits(e));
     let mut best: Option<(f64, Entry)> = None;
     let mut add = |e: Entry, score: f64| {
