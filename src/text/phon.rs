@@ -104,6 +104,9 @@ fn is_latin_vowel(b: u8) -> bool {
 
 /// Reads a lower-case Latin word (diacritics allowed) into symbols, appended to `out`.
 pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
+    // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
+    // Jalil), x is kh (Xəlil = Khalil).
+    let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
     // First spell the letters with diacritics as the digraphs they stand for.
     scratch.clear();
     for c in word.chars() {
@@ -128,6 +131,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             'æ' | 'Æ' => "ae",
             'œ' | 'Œ' => "oe",
             'ı' => "i",
+            'ə' | 'Ə' => "a",
             'ʿ' | 'ʾ' | 'ʼ' | 'ʻ' | '’' => "'",
             _ => {
                 let a = any_ascii::any_ascii_char(c);
@@ -232,6 +236,9 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                     }
                     b'h'
                 }
+                b'c' if turkic => b'j',
+                // and at the start before a, e, o (Xomeyni, Xalid); pinyin x comes before i/u.
+                b'x' if turkic || (out.len() == start && matches!(at(i + 1), b'a' | b'e' | b'o')) => sym::KH,
                 b'c' => {
                     if matches!(at(i + 1), b'e' | b'i' | b'y') {
                         b's'
