@@ -80,6 +80,10 @@ impl Found {
     }
 }
 
+/// Most name groups taken per word of a longer name (best-attested first): the answer
+/// keeps ten candidates in all.
+const MAX_WORD_POSTINGS: usize = 32;
+
 /// Most postings of one key rescored by sound (they come best-weighted first).
 const MAX_RESCORED: usize = 200;
 
@@ -160,10 +164,10 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             let mut word = String::new();
             let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
             text::form_key_into(t.text(), &[span], &mut word);
-            for e in tables::lookup(Index::Forms, &word) {
+            for e in tables::lookup(Index::Forms, &word).take(MAX_WORD_POSTINGS) {
                 words.add(e, WORD_EXACT);
             }
-            for e in tables::lookup(Index::Keys, t.skeleton()) {
+            for e in tables::lookup(Index::Keys, t.skeleton()).take(MAX_WORD_POSTINGS) {
                 words.add(e, WORD_SKELETON);
             }
         }
