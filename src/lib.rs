@@ -33,6 +33,10 @@
 //! romanisations onto shared consonant classes. Analyse a name once with [`Name::parse`]
 //! to key, resolve and compare it many times.
 //!
+//! For whole datasets, [`Deduper`] clusters many names without comparing all pairs
+//! (blocking on keys, coherent union-find clusters, stable cluster IDs); the `canonym dedup`
+//! and `canonym link` commands are built on it.
+//!
 //! Nothing reads a file at run time: the tables are baked by build.rs from `data/`.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
