@@ -240,6 +240,17 @@ const COMMON_SPELLINGS_LOG2: f64 = 6.0;
 /// How much weight a fully common name loses.
 const COMMON_DISCOUNT: f64 = 0.3;
 
+/// Similarity given to a short form of a given name (`Naz` / `Nazgol`, `Nik` / `Nikahang`).
+const SHORT_FORM_SIMILARITY: f64 = 0.8;
+
+/// Is one word the other's beginning, with at least two consonants, the other having at
+/// least two consonants more (so `Said` / `Saida` and `Hassan` / `Hassanein` are not)?
+fn is_short_form(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (cs, cl) = (consonants(short), consonants(long));
+    cs >= 2 && cl >= cs + 2 && long.starts_with(short)
+}
+
 /// Similarity given to two words of one Wikidata name group.
 const GROUP_SIMILARITY: f64 = 0.95;
 
@@ -495,6 +506,9 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if shared {
         best = best.max(GROUP_SIMILARITY);
     }
+    if a.writing == Writing::Alphabet && b.writing == Writing::Alphabet && is_short_form(&a.syms, &b.syms) {
+        best = best.max(SHORT_FORM_SIMILARITY);
+    }
     for x in &a.alts {
         best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
     }
@@ -599,4 +613,67 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     }
     let score = if denom > 0.0 { matched / denom } else { 0.0 };
     (score, alignments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn cmp(a: &str, b: &str) -> Comparison {
+        Matcher::default().compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto))
+    }
+
+    #[test]
+    fn romanisations_of_one_name_match() {
+        for (a, b) in [
+            ("Abdelaziz Bouteflika", "Abd al-Aziz Bouteflika"),
+            ("Mohammadreza Shajarian", "Mohammad Reza Shajarian"),
+            ("Noorullah Noori", "نورالله نوري"),
+            ("Fathi Ghariani", "فتحي غرياني"),
+            ("Oussama Ammar", "اسامه عمار"),
+            ("Naz Deravian", "Nazgol Deravian"),
+            ("Anna Nowakowa", "Anna Nowak"),
+        ] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+    }
+
+    #[test]
+    fn different_names_sharing_a_part_do_not() {
+        for (a, b) in [
+            ("Hassan Rouhani", "Hussein Rouhani"),
+            ("Jalil Ahmadi", "Jalal Ahmadi"),
+            ("Khalil Haddad", "Khalili Haddad"),
+            ("Hassan Nasrallah", "Hassanein Nasrallah"),
+            ("Said Jaber", "Saida Jaber"),
+        ] {
+            let c = cmp(a, b);
+            assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+    }
+
+    #[test]
+    fn score_is_symmetric_and_explanations_keep_sides() {
+        let (ab, ba) = (cmp("Hassan Rouhani", "حسن روحانی"), cmp("حسن روحانی", "Hassan Rouhani"));
+        assert_eq!(ab.score, ba.score);
+        assert!(ab.alignments.iter().any(|x| x.left == "Hassan" && x.right == "حسن"));
+        assert!(ba.alignments.iter().any(|x| x.left == "حسن" && x.right == "Hassan"));
+    }
+
+    #[test]
+    fn score_fast_path_agrees_with_compare() {
+        let m = Matcher::default();
+        let (a, b) = (Name::analyse("Muammar Gaddafi", Lang::Auto), Name::analyse("معمر القذافي", Lang::Auto));
+        assert_eq!(m.score(&a, &b), m.compare(&a, &b).score);
+    }
+
+    #[test]
+    fn cost_table_matches_its_definition() {
+        for (x, y, loose) in [(b'a', b'u', false), (b'q', b'k', false), (b'l', b'r', true), (b'S', b'j', false)] {
+            assert_eq!(SUB_COST[loose as usize][x as usize][y as usize], raw_sub_cost(x, y, loose) as f32);
+        }
+        assert_eq!(SUB_COST[0][b'l' as usize][b'r' as usize], 1.0, "l/r merge only for syllabic scripts");
+    }
 }
