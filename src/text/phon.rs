@@ -208,10 +208,14 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             (b'U', 2)
         } else {
             let s = match b {
+                // The second half of ei/ai/ey/ay writes a long i (Hussein = حسين, not حسن).
+                b'i' if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start => b'I',
                 b'a' | b'e' | b'i' | b'o' | b'u' => b,
                 b'y' => {
                     if is_latin_vowel(at(i + 1)) {
                         b'y'
+                    } else if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start {
+                        b'I'
                     } else {
                         b'i'
                     }
