@@ -529,6 +529,7 @@ fn dedup(parser: &mut lexopt::Parser) -> Result<bool, Fail> {
     }
 
     // Pass 1: the names.
+    let mut time = canonym::Timings::start();
     let total = total_size(&inputs);
     let mut deduper = common.deduper();
     let mut errors = Errors { count: 0 };
@@ -553,6 +554,7 @@ fn dedup(parser: &mut lexopt::Parser) -> Result<bool, Fail> {
         done += std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
     }
     bar.done();
+    time.mark("read");
 
     let spin = Progress::spinner("clustering");
     let clusters = deduper.clusters();
@@ -630,6 +632,7 @@ fn dedup(parser: &mut lexopt::Parser) -> Result<bool, Fail> {
         }
     }
     bar.done();
+    time.mark("write");
 
     if common.stats {
         print_stats(rows, &deduper, &clusters, errors.count);

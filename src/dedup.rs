@@ -8,7 +8,7 @@
 //!    pair of 6 letters or more together). A name of one word also gets
 //!    the keys of its skeleton with one letter left out, so that `Filipov` / `Filipoff`
 //!    meet. Small blocks compare all their pairs; larger ones compare each name with the
-//!    next few in byte order (a sorted neighbourhood), so the cost stays linear; blocks
+//!    next few in the order of their sound (a sorted neighbourhood), so the cost stays linear; blocks
 //!    over a cap are skipped.
 //! 2. **Compare** the distinct pairs found inside blocks with the [`Matcher`], in parallel.
 //!    Names that are exact spellings of different entities of the tables only never match.
@@ -35,6 +35,25 @@ use crate::name::{Name, MAX_NAME_LEN};
 use crate::tables::Kind;
 use crate::text::tokenize::Role;
 
+/// Phase timings on stderr when `CANONYM_TIMINGS` is set: for profiling the CLI on
+/// real files without a profiler.
+#[doc(hidden)]
+pub struct Timings(Option<std::time::Instant>);
+
+impl Timings {
+    pub fn start() -> Timings {
+        Timings(std::env::var_os("CANONYM_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    /// Prints the time since the last mark, named `what`.
+    pub fn mark(&mut self, what: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("canonym: {what:<12} {:8.3} s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
+}
+
 /// Smallest [`crate::Candidate::score`] for a cluster to take a canonical ID.
 pub const MIN_ID_SCORE: f64 = 0.8;
 
@@ -49,7 +68,7 @@ const CAP_DEL: usize = 200;
 const MAX_UNITS: usize = 6;
 const ALL_UNIT_PAIRS: usize = 4;
 /// Blocks of up to `ALL_PAIRS` names compare all pairs; larger ones compare every name
-/// with the `WINDOW` names that follow it in byte order.
+/// with the `WINDOW` names that follow it in the order of their sound ([`sound_order`]).
 const ALL_PAIRS: usize = 8;
 const WINDOW: usize = 3;
 /// The same for blocks of part of a name (word pairs, a one-word name with a deletion).
@@ -260,11 +279,16 @@ impl Deduper {
 
     /// Clusters the names added so far.
     pub fn clusters(&self) -> Clusters {
+        let mut time = Timings::start();
         let n = self.names.len();
         let order = self.sorted_order();
+        time.mark("sort");
         let (pairs, in_tables) = self.candidate_pairs(&order);
+        time.mark("block");
         let parsed = Parsed::new(self, &order, &pairs);
+        time.mark("parse");
         let mut scores = parsed.score_pairs(&self.matcher, &pairs);
+        time.mark("score");
         // Names that are exact spellings of different entities of the tables only (two
         // name groups, two places) are different names, however alike they sound.
         let conflict = |x: u32, y: u32| {
@@ -338,6 +362,7 @@ impl Deduper {
             rep.insert(root, better(px, py));
         }
 
+        time.mark("join");
         // Clusters, numbered by their smallest member rank.
         let mut cluster_of_rank: Vec<u32> = vec![u32::MAX; n];
         let mut heads: Vec<(u32, u32)> = Vec::new(); // (root, representative)
@@ -380,6 +405,7 @@ impl Deduper {
         for (r, &id) in order.iter().enumerate() {
             of_name[id as usize] = cluster_of_rank[r];
         }
+        time.mark("label");
         Clusters { of_name, clusters }
     }
 
@@ -407,7 +433,7 @@ impl Deduper {
     fn candidate_pairs(&self, order: &[u32]) -> (Vec<(u32, u32)>, Vec<Facts>) {
         // Keys of every name, in parallel; each key carries its kind in its low 2 bits.
         let kind = self.kind;
-        let (mut keys, known): (Vec<(u64, u32)>, Vec<Facts>) = order
+        let (mut keys, known): (Vec<(u64, u64, u32)>, Vec<Facts>) = order
             .par_iter()
             .enumerate()
             .fold(
@@ -453,7 +479,7 @@ impl Deduper {
             .par_iter()
             .fold(Vec::new, |mut acc, &(i, j)| {
                 // Small blocks: all pairs. Larger ones: every name against the next few
-                // in byte order (a sorted neighbourhood), which links the spellings of one
+                // in sound order (a sorted neighbourhood), which links the spellings of one
                 // name at a cost linear in the block; the clustering's coherence tests do
                 // the rest.
                 let block = &keys[i..j];
@@ -461,7 +487,7 @@ impl Deduper {
                 let window = if block.len() <= all { block.len() } else { window };
                 for (p, a) in block.iter().enumerate() {
                     for b in block.iter().skip(p + 1).take(window) {
-                        acc.push((a.1, b.1));
+                        acc.push((a.2.min(b.2), a.2.max(b.2)));
                     }
                 }
                 acc
@@ -501,7 +527,7 @@ struct KeyScratch {
 ///
 /// Works on the text pipeline directly (like [`crate::key`]), without building a [`Name`]:
 /// this runs on every distinct name.
-fn block_keys(text: &str, rank: u32, kind: Option<Kind>, s: &mut KeyScratch, out: &mut Vec<(u64, u32)>) -> Known {
+fn block_keys(text: &str, rank: u32, kind: Option<Kind>, s: &mut KeyScratch, out: &mut Vec<(u64, u64, u32)>) -> Known {
     use crate::text;
     text::analyse(text, &mut s.text);
     if s.text.spans.is_empty() {
@@ -523,8 +549,9 @@ fn block_keys(text: &str, rank: u32, kind: Option<Kind>, s: &mut KeyScratch, out
         text::phon::skeleton_into(&s.syms, &mut s.key);
         s.skeletons.push((sp.role, from, s.key.len()));
     }
+    let sound = sound_order(&s.query);
     if !s.key.is_empty() {
-        out.push((tagged(&[s.key.as_bytes()], TAG_WHOLE), rank));
+        out.push((tagged(&[s.key.as_bytes()], TAG_WHOLE), sound, rank));
     }
     let known = in_tables(s, kind);
     // Units: name words, a bound particle joined to its word; no articles, honorifics,
@@ -563,20 +590,32 @@ fn block_keys(text: &str, rank: u32, kind: Option<Kind>, s: &mut KeyScratch, out
                 continue;
             }
             let (lo, hi) = if u <= v { (u, v) } else { (v, u) };
-            out.push((tagged(&[lo.as_bytes(), b" ", hi.as_bytes()], TAG_PAIR), rank));
+            out.push((tagged(&[lo.as_bytes(), b" ", hi.as_bytes()], TAG_PAIR), sound, rank));
         }
     }
     // A name of one word: its skeleton, and with one letter left out.
     if units.len() == 1 {
         let u = units[0].as_bytes();
-        out.push((tagged(&[u], TAG_DEL), rank));
+        out.push((tagged(&[u], TAG_DEL), sound, rank));
         if u.len() >= MIN_DEL_LEN {
             for i in 0..u.len() {
-                out.push((tagged(&[&u[..i], &u[i + 1..]], TAG_DEL), rank));
+                out.push((tagged(&[&u[..i], &u[i + 1..]], TAG_DEL), sound, rank));
             }
         }
     }
     known
+}
+
+/// Where a name sits in the sorted neighbourhood of a large block: by how it sounds (its
+/// first eight symbols, vowels included, case folded), not by how it is written, so that
+/// `Omar` and `Омар` sit side by side in the block of `mr` rather than at its two ends.
+/// (Unvowelled Arabic script still sorts apart from its romanisations.)
+fn sound_order(syms: &[u8]) -> u64 {
+    let mut v = 0u64;
+    for (i, &b) in syms.iter().take(8).enumerate() {
+        v |= u64::from(b.to_ascii_lowercase()) << (56 - 8 * i);
+    }
+    v
 }
 
 /// What the tables say of a name, and the entities it is an exact spelling of (hashes of
@@ -913,6 +952,20 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_blocks_pair_names_by_sound_not_by_script() {
+        // More names share the skeleton `mr` than a block compares all pairs of; in byte
+        // order the Cyrillic name sits after all the Latin ones, far from `Omar`.
+        let names =
+            ["Amir", "Ammar", "Amra", "Amro", "Emir", "Maria", "Mira", "Moor", "Mora", "Muru", "Omar", "Omer", "Omri", "Umer", "Umur", "Uumar", "Омар"];
+        let mut d = Deduper::default();
+        for n in names {
+            d.add(n).expect("valid name");
+        }
+        let (omar, cyrillic) = (d.id_of("Omar").unwrap(), d.id_of("Омар").unwrap());
+        assert!(d.matches().iter().any(|m| (m.a, m.b) == (omar.min(cyrillic), omar.max(cyrillic))));
+    }
 
     #[test]
     fn order_does_not_matter() {

@@ -52,6 +52,8 @@ mod text;
 
 pub use compare::{Alignment, Comparison, Matcher, MatcherBuilder, DEFAULT_THRESHOLD};
 pub use dedup::{Cluster, ClusterId, Clusters, Deduper, DeduperBuilder, Match, NameId, MIN_ID_SCORE};
+#[doc(hidden)]
+pub use dedup::Timings;
 pub use error::{Error, ErrorKind};
 pub use name::{Name, Token, MAX_NAME_LEN};
 pub use resolve::{Candidate, MAX_CANDIDATES};
