@@ -17,6 +17,9 @@
 //!    name of the other (complete link); larger ones only if their representatives match
 //!    each other and the linking pair. A chain `A ~ B ~ C` does not join `A` and `C` when
 //!    they differ.
+//! 4. **Join by table**: clusters whose representatives the tables give one canonical ID
+//!    (an exact or exact-sounding spelling of one place, organisation or name group) are
+//!    one cluster, however differently written (`Al-Quds` / `Jerusalem` / `ירושלים`).
 //!
 //! Everything depends on the *set* of names (and on how often each occurs, for the
 //! label), never on the order they were added in: the same names give the same cluster
@@ -360,6 +363,25 @@ impl Deduper {
             rep.remove(&child);
             members.insert(root, all);
             rep.insert(root, better(px, py));
+        }
+        // Clusters whose representatives the tables give one canonical ID are one entity
+        // however differently they are written (`Al-Quds` / `Jerusalem`): join them.
+        let mut root_of_id: HashMap<&'static str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        for r in 0..n as u32 {
+            let root = find(&mut parent, r);
+            if root != r {
+                continue;
+            }
+            let p = rep.get(&root).copied().unwrap_or(root);
+            let Known::Id(id) = in_tables[p as usize].0 else { continue };
+            let Some(&other) = root_of_id.get(id) else {
+                root_of_id.insert(id, root);
+                continue;
+            };
+            let q = rep.get(&other).copied().unwrap_or(other);
+            parent[root as usize] = other;
+            rep.remove(&root);
+            rep.insert(other, better(p, q));
         }
 
         time.mark("join");
@@ -952,6 +974,22 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_the_tables_give_one_id_share_a_cluster() {
+        // No spelling rule brings these together; the place tables do.
+        let mut d = Deduper::builder().kind(Some(Kind::Place)).build();
+        for n in ["Al-Quds", "Jerusalem", "ירושלים", "Tehran", "تهران"] {
+            d.add(n).expect("valid name");
+        }
+        let c = d.clusters();
+        let cluster = |n: &str| c.get(d.id_of(n).unwrap()).unwrap().id();
+        assert_eq!(cluster("Al-Quds"), cluster("Jerusalem"));
+        assert_eq!(cluster("Jerusalem"), cluster("ירושלים"));
+        assert_eq!(cluster("Tehran"), cluster("تهران"));
+        assert_ne!(cluster("Tehran"), cluster("Jerusalem"));
+        assert_eq!(c.get(d.id_of("Jerusalem").unwrap()).unwrap().canonical_id(), Some("geonames:281184"));
+    }
 
     #[test]
     fn large_blocks_pair_names_by_sound_not_by_script() {
