@@ -17,21 +17,28 @@ pub fn clean_into(input: &str, out: &mut String) {
         clean_ascii(input, out);
         return;
     }
+    // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
+    // not one over a `dyn Iterator`: this runs once per character of every name.)
+    if input.chars().all(plainly_nfkc)
+        || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        clean_chars(input.chars(), out);
+    } else {
+        clean_chars(input.nfkc(), out);
+    }
+    // A dropped character (tatweel, a control) may leave a letter and a combining mark
+    // side by side that NFKC saw apart: compose them now, so that clean is idempotent.
+    if !out.is_ascii() && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c)) {
+        let composed: String = out.nfc().collect();
+        *out = composed;
+    }
+}
+
+/// The character loop of [`clean_into`] over `chars`, already NFKC.
+fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
     let mut prev_arabic = false;
     let mut pending_zwnj = false;
-    // Most names are already NFKC: skip the normaliser for them.
-    let normalized: &mut dyn Iterator<Item = char> = &mut input.chars();
-    let mut nfkc;
-    let chars: &mut dyn Iterator<Item = char> =
-        if input.chars().all(plainly_nfkc)
-            || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
-        {
-            normalized
-        } else {
-            nfkc = input.nfkc();
-            &mut nfkc
-        };
     for c in chars {
         let c = match map_char(c) {
             Mapped::Char(c) => c,
@@ -58,19 +65,14 @@ pub fn clean_into(input: &str, out: &mut String) {
         prev_arabic = arabic;
         out.push(c);
     }
-    // A dropped character (tatweel, a control) may leave a letter and a combining mark
-    // side by side that NFKC saw apart: compose them now, so that clean is idempotent.
-    if !out.is_ascii() && out.chars().any(unicode_normalization::char::is_combining_mark) {
-        let composed: String = out.nfc().collect();
-        *out = composed;
-    }
 }
 
 /// Characters NFKC leaves alone, by range: the letters of the common scripts of names
 /// (a shortcut before the normaliser's own tables).
 fn plainly_nfkc(c: char) -> bool {
     matches!(c as u32,
-        0x20..=0x7E | 0x410..=0x44F | 0x5D0..=0x5EA | 0x621..=0x63A | 0x641..=0x64A | 0x67E | 0x686
+        0x20..=0x7E | 0xC0..=0x131 | 0x134..=0x13E | 0x141..=0x148 | 0x14A..=0x17E | 0x180..=0x1C3
+        | 0x1CD..=0x1F0 | 0x1F4..=0x24F | 0x400..=0x45F | 0x5D0..=0x5EA | 0x621..=0x63A | 0x641..=0x64A | 0x67E | 0x686
         | 0x698 | 0x6A9 | 0x6AF | 0x6CC | 0x391..=0x3A9 | 0x3B1..=0x3C9 | 0x10D0..=0x10FA
         | 0x531..=0x586 | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA)
 }
