@@ -23,7 +23,7 @@ ID), canonym_id (the canonical ID the tables give the cluster, if any), canonym_
 Several input files are one dataset: one output, in input order, one header.
 
 OPTIONS:
-    --input FILE...   input files (or give them as arguments)
+    --input FILE...   input files (or give them as arguments); - is standard input
     --column NAME     the name column; for JSONL a dotted path (person.name.full)
     --format F        csv, tsv or jsonl (default: from the file extension, else csv)
     --kind KIND       person, place, org or any (default): the kind of canonical IDs
@@ -221,6 +221,26 @@ impl Common {
                 Ok(Box::new(BufWriter::with_capacity(1 << 16, f)))
             }
         }
+    }
+}
+
+/// Standard input copied to a temporary file, removed when dropped.
+struct Spool(PathBuf);
+
+impl Spool {
+    fn stdin() -> Result<Spool, Fail> {
+        let path = std::env::temp_dir().join(format!("canonym-stdin-{}", std::process::id()));
+        let spool = Spool(path);
+        let mut f = BufWriter::new(File::create(&spool.0).map_err(|e| Fail::Io(format!("{}: {e}", spool.0.display())))?);
+        io::copy(&mut io::stdin().lock(), &mut f).map_err(|e| Fail::Io(format!("standard input: {e}")))?;
+        f.flush().map_err(|e| Fail::Io(format!("{}: {e}", spool.0.display())))?;
+        Ok(spool)
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 
@@ -501,9 +521,19 @@ fn dedup(parser: &mut lexopt::Parser) -> Result<bool, Fail> {
     if inputs.is_empty() {
         return Err(usage("missing --input FILE"));
     }
-    if inputs.iter().any(|p| p.as_os_str() == "-") {
-        return Err(usage("dedup reads its input twice: give files, not standard input"));
-    }
+    // Dedup reads its input twice (names, then rows): standard input is spooled to a
+    // temporary file first.
+    let _spool = match inputs.iter().filter(|p| p.as_os_str() == "-").count() {
+        0 => None,
+        1 => {
+            let spool = Spool::stdin()?;
+            for p in inputs.iter_mut().filter(|p| p.as_os_str() == "-") {
+                p.clone_from(&spool.0);
+            }
+            Some(spool)
+        }
+        _ => return Err(usage("standard input (-) can be given once")),
+    };
     let files: Vec<FileInfo> = inputs.iter().map(|p| FileInfo::open(p, common.format_of(p), &column)).collect::<Result<_, _>>()?;
     let first = &files[0];
     if files.iter().any(|f| (f.format == Format::Jsonl) != (first.format == Format::Jsonl) || (f.format != first.format)) {

@@ -238,3 +238,22 @@ fn library_api() {
     let m = d.matches();
     assert!(m.iter().any(|m| (m.a, m.b) == (a.min(b), a.max(b))));
 }
+
+#[test]
+fn standard_input_is_read_like_a_file() {
+    use std::io::Write;
+    let file = data("people.csv");
+    let from_file = run(&["dedup", "--input", path_str(&file), "--column", "name"]);
+    let mut child = Command::new(BIN)
+        .args(["dedup", "--input", "-", "--column", "name"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run canonym");
+    child.stdin.take().expect("stdin").write_all(&std::fs::read(&file).expect("read")).expect("write");
+    let from_stdin = child.wait_with_output().expect("wait");
+    assert!(from_stdin.status.success());
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+    // Given twice, it is a usage error.
+    assert!(!run(&["dedup", "-", "-", "--column", "name"]).status.success());
+}
