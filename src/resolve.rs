@@ -8,6 +8,7 @@
 
 use crate::compare::{sym_similarity, Writing};
 use crate::name::Name;
+use crate::place_words;
 use crate::tables::{self, Entry, Index, Kind};
 use crate::text::{self, lang::Lang};
 
@@ -35,6 +36,10 @@ const SKELETON: f64 = 0.8;
 const FUZZY: f64 = 0.7;
 const PART: f64 = 0.6;
 const QUALIFIED: f64 = 0.95;
+/// The name without a generic place word (`Tianjin City`, `京都市`).
+const BARE: f64 = 0.9;
+/// Share of a whole-name match added to a match of the bare name for the same place.
+const CORROBORATED: f64 = 0.05;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
 
@@ -142,6 +147,23 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             if !head.trim().is_empty() {
                 lookup_whole(&Name::analyse(head, Lang::Auto), QUALIFIED, true, &mut found);
             }
+        }
+    }
+    // "Yang-chou-shih", "Emetab Nigeria", "米子市": the name without its word for city,
+    // county or country, unless the whole name sounds like a known spelling already
+    // (`Kochi-shi` is Kōchi-shi, not any Kochi; `nanshi` may be Nancy).
+    if found.best < SKELETON * 0.99 && not_person {
+        if let Some(bare) = place_words::strip(name) {
+            let mut alone = Found::new(kind);
+            lookup_whole(&Name::analyse(&bare, Lang::Auto), BARE, true, &mut alone);
+            // Of the places the bare name gives, one the whole name also pointed to (one
+            // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
+            let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
+            for (e, s) in alone.hits {
+                let also = whole.iter().filter(|(x, _)| *x == e).map(|(_, w)| *w).fold(0.0, f64::max);
+                found.add(e, s + CORROBORATED * also);
+            }
+            found.hits.extend(whole);
         }
     }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
