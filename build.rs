@@ -233,48 +233,60 @@ fn write_lexicon(rows: &[Vec<String>], out_dir: &Path) -> HashMap<String, Role> 
 }
 
 /// Where a generic place word stands (bit flags, as in `src/place_words.rs`): before the
-/// name, after it as a word of its own, or glued to the end of its last word.
+/// name, after it as a word of its own, glued to the end of its last word, or glued to the
+/// start of its first word.
 mod place_word {
     pub const PREFIX: u8 = 1;
     pub const SUFFIX: u8 = 2;
     pub const JOINED: u8 = 4;
+    pub const BEGINNING: u8 = 8;
 }
 
 /// Least number of places whose spellings show a word to be generic.
 const MIN_PLACES: usize = 5;
+/// Least number of places whose spellings show a short glued affix of an alphabet (the
+/// Lithuanian `-as` of `Kanpuras`, the Nama `-b` of `Kubab`) to be one: more than for a
+/// word, as any short string ends many names.
+const MIN_PLACES_AFFIX: usize = 10;
+/// Longest such affix, in letters.
+const MAX_AFFIX: usize = 4;
 
-/// Learns generic place words (`shi`, `hsien`, `nutome`, `emetab`, `市`) from the place
-/// tables: a word is generic when, for at least [`MIN_PLACES`] places, a spelling with the
-/// word and the same spelling without it both name that place, and this happens at least
-/// twice as often as the rest naming another place instead (`South Sudan` / `Sudan` keeps
-/// `south` out). A glued ending counts only in scripts written without spaces, or when it
-/// is also learned as a word of its own (`Pukianghsien`), not for inflections (`-а`).
+/// Learns generic place words and affixes (`shi`, `hsien`, `nutome`, `emetab`, `市`, `-as`)
+/// from the place tables: a word is generic when, for enough places, a spelling with the
+/// word and the same spelling without it both name that place, at least twice as often as
+/// the rest names another place instead (`South Sudan` / `Sudan` keeps `south` out).
+///
+/// Glued endings count in scripts written without spaces (`京都市`); in Latin and
+/// Cyrillic when also learned as a word of their own (`Pukianghsien`), or when short and
+/// well attested (`-as`); never in abjads, where a last letter is part of the skeleton.
 fn learn_place_words(place_forms: &HashMap<u32, HashSet<String>>) -> BTreeMap<String, u8> {
     use place_word::*;
     let all: HashSet<&str> = place_forms.values().flatten().map(String::as_str).collect();
     let mut same: HashMap<(u8, &str), usize> = HashMap::new();
     let mut other: HashMap<(u8, &str), usize> = HashMap::new();
     for forms in place_forms.values() {
-        let names = |set: &dyn Fn(&str) -> bool, rest: &str| set(rest) || (rest.contains(' ') && set(&rest.replace(' ', "")));
-        let own = |r: &str| forms.contains(r);
-        let any = |r: &str| all.contains(r);
         // Per place, each word once: true if it is generic here, false if the rest
         // names another place.
         let mut seen: HashMap<(u8, &str), bool> = HashMap::new();
         for f in forms {
-            let edges = [(PREFIX, f.split_once(' ').map(|(w, r)| (w, r))), (SUFFIX, f.rsplit_once(' ').map(|(r, w)| (w, r)))];
-            for (pos, edge) in edges {
-                let Some((word, rest)) = edge else { continue };
-                if names(&own, rest) {
-                    seen.insert((pos, word), true);
-                } else if names(&any, rest) {
-                    seen.entry((pos, word)).or_insert(false);
-                }
+            if let Some((word, rest)) = f.split_once(' ') {
+                note(PREFIX, word, rest, forms, &all, &mut seen);
             }
-            for (i, _) in f.char_indices().skip(1) {
-                let (head, tail) = f.split_at(i);
-                if !tail.contains(' ') && !head.ends_with(' ') && forms.contains(head) {
-                    seen.insert((JOINED, tail), true);
+            if let Some((rest, word)) = f.rsplit_once(' ') {
+                note(SUFFIX, word, rest, forms, &all, &mut seen);
+            }
+            let last = f.rsplit(' ').next().unwrap_or(f);
+            let stem_start = f.len() - last.len();
+            for (i, _) in last.char_indices().skip(1) {
+                let (head, tail) = f.split_at(stem_start + i);
+                note(JOINED, tail, head, forms, &all, &mut seen);
+            }
+            if !f.contains(' ') {
+                for (i, _) in f.char_indices().skip(1).take(MAX_AFFIX) {
+                    let (head, tail) = f.split_at(i);
+                    if tail.chars().count() >= 3 {
+                        note(BEGINNING, head, tail, forms, &all, &mut seen);
+                    }
                 }
             }
         }
@@ -283,19 +295,41 @@ fn learn_place_words(place_forms: &HashMap<u32, HashSet<String>>) -> BTreeMap<St
         }
     }
     let mut out: BTreeMap<String, u8> = BTreeMap::new();
-    for (&(pos, word), &n) in &same {
-        if pos != JOINED && n >= MIN_PLACES && n >= 2 * other.get(&(pos, word)).copied().unwrap_or(0) {
+    let attested = |pos: u8, word: &str, min: usize| {
+        let n = same.get(&(pos, word)).copied().unwrap_or(0);
+        n >= min && n >= 2 * other.get(&(pos, word)).copied().unwrap_or(0)
+    };
+    for &(pos, word) in same.keys() {
+        if matches!(pos, PREFIX | SUFFIX) && attested(pos, word, MIN_PLACES) {
             *out.entry(word.to_string()).or_default() |= pos;
         }
     }
-    for (&(pos, word), &n) in &same {
-        let spaceless = word.chars().all(written_without_spaces);
-        let suffix = out.get(word).is_some_and(|f| f & SUFFIX != 0);
-        if pos == JOINED && n >= MIN_PLACES && (spaceless || suffix) {
-            *out.entry(word.to_string()).or_default() |= JOINED;
+    for &(pos, word) in same.keys() {
+        let short = word.chars().count() <= MAX_AFFIX && word.chars().all(|c| matches!(text::lang::script_of(c), text::lang::Script::Latin | text::lang::Script::Cyrillic));
+        let glued = if word.chars().all(written_without_spaces) {
+            attested(pos, word, MIN_PLACES)
+        } else {
+            let suffix = out.get(word).is_some_and(|f| f & SUFFIX != 0) && word.chars().all(|c| text::lang::script_of(c) == text::lang::Script::Latin);
+            (suffix && attested(pos, word, MIN_PLACES)) || (short && attested(pos, word, MIN_PLACES_AFFIX))
+        };
+        if matches!(pos, JOINED | BEGINNING) && glued {
+            *out.entry(word.to_string()).or_default() |= pos;
         }
     }
     out
+}
+
+/// Counts, for one place, `word` standing at `pos` in one of its spellings: generic here
+/// (true) if the `rest` of that spelling (spaces kept or dropped) is another of its
+/// spellings, not (false) if the rest names another place only.
+fn note<'a>(pos: u8, word: &'a str, rest: &str, forms: &HashSet<String>, all: &HashSet<&str>, seen: &mut HashMap<(u8, &'a str), bool>) {
+    let joined = rest.contains(' ').then(|| rest.replace(' ', ""));
+    let joined = joined.as_deref();
+    if forms.contains(rest) || joined.is_some_and(|j| forms.contains(j)) {
+        seen.insert((pos, word), true);
+    } else if all.contains(rest) || joined.is_some_and(|j| all.contains(j)) {
+        seen.entry((pos, word)).or_insert(false);
+    }
 }
 
 /// Is `c` a letter of a script that glues a generic word to the name (`京都市`, `서울시`,

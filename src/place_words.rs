@@ -11,21 +11,24 @@ use crate::text::{self, lang::Script, tokenize::Span};
 pub const PREFIX: u8 = 1;
 /// The word may stand after the name (`Iran nutome`, `Yang-chou-shih`).
 pub const SUFFIX: u8 = 2;
-/// The word may be glued to the end of the name's last word (`米子市`, `Pukianghsien`).
+/// The word may be glued to the end of the name's last word (`米子市`, `Pukianghsien`,
+/// the Lithuanian ending of `Kanpuras`).
 pub const JOINED: u8 = 4;
+/// The word may be glued to the start of the name's first word.
+pub const BEGINNING: u8 = 8;
 
 include!(concat!(env!("OUT_DIR"), "/place_words.rs"));
 
-/// Shortest stem, in bytes, left when a glued Latin ending is cut off: `Pukiang|hsien`
-/// but not `S|hsien`.
-const MIN_LATIN_STEM: usize = 3;
-/// Shortest glued Latin ending cut off: `Andong|shi`, but `Bekasi` keeps its `si`.
-const MIN_LATIN_ENDING: usize = 3;
+/// Shortest stem, in letters, left when a glued ending or beginning of an alphabet is cut
+/// off: `Pukiang|hsien`, `Kanpur|as`, but not `S|hsien`.
+const MIN_STEM: usize = 3;
 
-/// `name` without the generic place words at its edges, if it has any, as text to analyse
-/// again: `Yang-chou-shih` → `Yang chou`, `Emetab Nigeria` → `Nigeria`, `米子市` → `米子`.
-/// At least one word always remains, so `City` or `Shi` alone is kept as it is.
-pub(crate) fn strip(name: &Name) -> Option<String> {
+/// `name` without its generic place words, as texts to analyse again, likeliest first:
+/// the words at its edges (`Yang-chou-shih` → `Yang chou`, `Emetab Nigeria` → `Nigeria`),
+/// or else a glued ending or beginning (`米子市` → `米子`, `Kanpuras` → `kanpur`,
+/// `Hutogo` → `togo`). At least one word, and a stem of [`MIN_STEM`] letters in an
+/// alphabet, always remain: `City` or `Shi` alone gives nothing.
+pub(crate) fn strip(name: &Name) -> Vec<String> {
     let tokens = name.tokens();
     let keys: Vec<String> = tokens.iter().map(|t| word_key(t.text(), t.script())).collect();
     let (mut lo, mut hi) = (0, tokens.len());
@@ -35,29 +38,47 @@ pub(crate) fn strip(name: &Name) -> Option<String> {
     while hi - lo > 1 && place_word(&keys[hi - 1]) & SUFFIX != 0 {
         hi -= 1;
     }
+    let alphabetic = |t: &crate::name::Token| matches!(t.script(), Script::Latin | Script::Cyrillic | Script::Greek);
+    let letters = |words: &[String]| words.iter().map(|k| k.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
     if hi == 0 {
-        return None;
+        return Vec::new();
     }
-    let stem = glued_stem(&keys[hi - 1], tokens[hi - 1].script());
-    if lo == 0 && hi == tokens.len() && stem.is_none() {
-        return None;
-    }
-    // A Latin remainder of one or two letters (`K'o-shih`) names too many places.
-    let letters: usize = keys[lo..hi].iter().map(|k| k.chars().filter(|c| c.is_alphanumeric()).count()).sum();
-    if tokens[lo..hi].iter().all(|t| t.script() == Script::Latin) && letters < MIN_LATIN_STEM {
-        return None;
-    }
-    let mut out = String::new();
-    for (i, t) in tokens[lo..hi].iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
+    if lo > 0 || hi < tokens.len() {
+        // A remainder of one or two letters (`K'o-shih`) names too many places.
+        if tokens[lo..hi].iter().all(alphabetic) && letters(&keys[lo..hi]) < MIN_STEM {
+            return Vec::new();
         }
-        match stem {
-            Some(s) if lo + i == hi - 1 => out.push_str(s),
-            _ => out.push_str(t.text()),
-        }
+        let words: Vec<&str> = tokens[lo..hi].iter().map(|t| t.text()).collect();
+        return vec![words.join(" ")];
     }
-    Some(out)
+    let min = |t: &crate::name::Token| if alphabetic(t) { MIN_STEM } else { 1 };
+    let mut out = Vec::new();
+    let last = &keys[hi - 1];
+    if let Some(stem) = glued(last, min(&tokens[hi - 1]), |rest| place_word(rest) & JOINED != 0, true) {
+        let mut words: Vec<&str> = keys[..hi - 1].iter().map(String::as_str).collect();
+        words.push(stem);
+        out.push(words.join(" "));
+    }
+    let first = &keys[0];
+    if let Some(stem) = glued(first, min(&tokens[0]), |rest| place_word(rest) & BEGINNING != 0, false) {
+        let mut words = vec![stem];
+        words.extend(keys[1..].iter().map(String::as_str));
+        out.push(words.join(" "));
+    }
+    out
+}
+
+/// `word` without a glued affix for which `is_affix` holds, the longest affix first, at
+/// the end (`at_end`) or the start; at least `min` letters remain.
+fn glued(word: &str, min: usize, is_affix: impl Fn(&str) -> bool, at_end: bool) -> Option<&str> {
+    let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
+    let n = word.chars().count();
+    if at_end {
+        // Stem = word[..i], longest affix = smallest i with at least `min` letters before.
+        cuts.iter().enumerate().filter(|&(k, _)| k + 1 >= min).map(|(_, &i)| i).find(|&i| is_affix(&word[i..])).map(|i| &word[..i])
+    } else {
+        cuts.iter().enumerate().rev().filter(|&(k, _)| n - (k + 1) >= min).map(|(_, &i)| i).find(|&i| is_affix(&word[..i])).map(|i| &word[i..])
+    }
 }
 
 /// The form key of one word (lower case, Latin diacritics off), as the table was built on.
@@ -68,26 +89,13 @@ fn word_key(word: &str, script: Script) -> String {
     key
 }
 
-/// The word `key` without a generic ending glued to it, the longest ending first.
-fn glued_stem(key: &str, script: Script) -> Option<&str> {
-    let (min, max) = match script {
-        Script::Latin => (MIN_LATIN_STEM, key.len().saturating_sub(MIN_LATIN_ENDING)),
-        _ => (1, key.len()),
-    };
-    key.char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| i >= min && i <= max)
-        .find(|&i| place_word(&key[i..]) & JOINED != 0)
-        .map(|i| &key[..i])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::lang::Lang;
 
     fn stripped(s: &str) -> Option<String> {
-        strip(&Name::analyse(s, Lang::Auto))
+        strip(&Name::analyse(s, Lang::Auto)).into_iter().next()
     }
 
     #[test]
@@ -121,6 +129,15 @@ mod tests {
         assert_eq!(stripped("Kueilinhsien").as_deref(), Some("kueilin"));
         // Too short an ending to cut from a Latin word.
         assert_eq!(stripped("Kota Bekasi").as_deref(), Some("Bekasi"));
+    }
+
+    #[test]
+    fn strips_affixes_learned_from_the_tables() {
+        // Lithuanian nominative ending; a prefix of country names in some languages.
+        assert_eq!(stripped("Teheranas").as_deref(), Some("teheran"));
+        assert!(strip(&Name::analyse("Hufrance", Lang::Auto)).contains(&"france".to_string()));
+        // Never below three letters of stem.
+        assert_eq!(stripped("Bas"), None);
     }
 
     #[test]

@@ -153,18 +153,18 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // county or country, unless the whole name sounds like a known spelling already
     // (`Kochi-shi` is Kōchi-shi, not any Kochi; `nanshi` may be Nancy).
     if found.best < SKELETON * 0.99 && not_person {
-        if let Some(bare) = place_words::strip(name) {
-            let mut alone = Found::new(kind);
+        let mut alone = Found::new(kind);
+        for bare in place_words::strip(name) {
             lookup_whole(&Name::analyse(&bare, Lang::Auto), BARE, true, &mut alone);
-            // Of the places the bare name gives, one the whole name also pointed to (one
-            // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
-            let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
-            for (e, s) in alone.hits {
-                let also = whole.iter().filter(|(x, _)| *x == e).map(|(_, w)| *w).fold(0.0, f64::max);
-                found.add(e, s + CORROBORATED * also);
-            }
-            found.hits.extend(whole);
         }
+        // Of the places the bare name gives, one the whole name also pointed to (one
+        // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
+        let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
+        for (e, s) in alone.hits {
+            let also = whole.iter().filter(|(x, _)| *x == e).map(|(_, w)| *w).fold(0.0, f64::max);
+            found.add(e, s + CORROBORATED * also);
+        }
+        found.hits.extend(whole);
     }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
     // for by kind: for any kind, a place named by one word of a longer name is noise).
