@@ -66,19 +66,19 @@ impl Found {
         }
     }
 
-    /// Each entry once, with its best score, best first: score, then a small bonus for
-    /// size, so that a city of millions beats a town of the same sound, never an exact
-    /// spelling.
+    /// Each entry once, with its best score, best first: score, then small bonuses for
+    /// size and for the number of its spellings that match as well, so that a city of
+    /// millions beats a town of the same sound, never an exact spelling.
     fn ranked(mut self) -> Vec<(Entry, f64)> {
         self.hits.sort_by(|(a, sa), (b, sb)| a.cmp(b).then(sb.total_cmp(sa)));
-        self.hits.dedup_by(|(a, _), (b, _)| a == b);
-        let mut ranked: Vec<(f64, Entry, f64)> = self
-            .hits
-            .into_iter()
-            .map(|(e, s)| {
-                (s + rank_bonus(&e), e, s)
-            })
-            .collect();
+        let mut ranked: Vec<(f64, Entry, f64)> = Vec::new();
+        for same in self.hits.chunk_by(|(a, _), (b, _)| a == b) {
+            let (e, s) = same[0];
+            // Spellings of the entry that match about as well as its best one: a reading
+            // many languages share is the likelier one.
+            let support = same.iter().filter(|(_, x)| *x >= s - SUPPORT_WINDOW).count();
+            ranked.push((s + rank_bonus(&e) + SUPPORT_BONUS * (support as f64).ln(), e, s));
+        }
         ranked.sort_by(|(ra, a, _), (rb, b, _)| rb.total_cmp(ra).then(a.cmp(b)));
         ranked.truncate(MAX_CANDIDATES);
         ranked.into_iter().map(|(_, e, s)| (e, s)).collect()
@@ -199,6 +199,11 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     }
     found.ranked().into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }
+
+/// Rank bonus per natural log of the number of an entry's spellings that match within
+/// [`SUPPORT_WINDOW`] of its best.
+const SUPPORT_BONUS: f64 = 0.005;
+const SUPPORT_WINDOW: f64 = 0.02;
 
 /// Rank bonus per power of ten of population (or of spellings, for name groups).
 const POPULATION_BONUS: f64 = 0.004;
