@@ -38,6 +38,8 @@ const PART: f64 = 0.6;
 const QUALIFIED: f64 = 0.95;
 /// The name without a generic place word (`Tianjin City`, `京都市`).
 const BARE: f64 = 0.9;
+/// The name's words written as one (`yu yao`), or read from Wade–Giles.
+const JOINED_WORDS: f64 = 0.9;
 /// Share of a whole-name match added to a match of the bare name for the same place.
 const CORROBORATED: f64 = 0.05;
 const WORD_EXACT: f64 = 0.6;
@@ -165,6 +167,15 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             found.add(e, s + CORROBORATED * also);
         }
         found.hits.extend(whole);
+    }
+    // "yu yao", "Hsin-hsiang": syllables written apart that the tables write as one word,
+    // in Wade–Giles also read as pinyin.
+    if found.best < SKELETON * 0.99 && not_person && content.len() > 1 {
+        let words: Vec<&str> = content.iter().map(|t| t.text()).collect();
+        lookup_whole(&Name::analyse(&words.concat(), Lang::Auto), JOINED_WORDS, true, &mut found);
+        if let Some(pinyin) = text::wade_giles::to_pinyin(&words) {
+            lookup_whole(&Name::analyse(&pinyin, Lang::Auto), JOINED_WORDS, true, &mut found);
+        }
     }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
     // for by kind: for any kind, a place named by one word of a longer name is noise).
