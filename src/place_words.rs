@@ -23,12 +23,20 @@ include!(concat!(env!("OUT_DIR"), "/place_words.rs"));
 /// off: `Pukiang|hsien`, `Kanpur|as`, but not `S|hsien`.
 const MIN_STEM: usize = 3;
 
+/// A name without its generic place words.
+pub(crate) struct Bare {
+    /// The text to analyse and look up.
+    pub text: String,
+    /// Were whole words taken off (rather than a glued affix)?
+    pub whole_words: bool,
+}
+
 /// `name` without its generic place words, as texts to analyse again, likeliest first:
 /// the words at its edges (`Yang-chou-shih` → `Yang chou`, `Emetab Nigeria` → `Nigeria`),
 /// or else a glued ending or beginning (`米子市` → `米子`, `Kanpuras` → `kanpur`,
 /// `Hutogo` → `togo`). At least one word, and a stem of [`MIN_STEM`] letters in an
 /// alphabet, always remain: `City` or `Shi` alone gives nothing.
-pub(crate) fn strip(name: &Name) -> Vec<String> {
+pub(crate) fn strip(name: &Name) -> Vec<Bare> {
     let tokens = name.tokens();
     let keys: Vec<String> = tokens.iter().map(|t| word_key(t.text(), t.script())).collect();
     let (mut lo, mut hi) = (0, tokens.len());
@@ -49,7 +57,7 @@ pub(crate) fn strip(name: &Name) -> Vec<String> {
             return Vec::new();
         }
         let words: Vec<&str> = tokens[lo..hi].iter().map(|t| t.text()).collect();
-        return vec![words.join(" ")];
+        return vec![Bare { text: words.join(" "), whole_words: true }];
     }
     let min = |t: &crate::name::Token| if alphabetic(t) { MIN_STEM } else { 1 };
     let mut out = Vec::new();
@@ -57,13 +65,13 @@ pub(crate) fn strip(name: &Name) -> Vec<String> {
     if let Some(stem) = glued(last, min(&tokens[hi - 1]), |rest| place_word(rest) & JOINED != 0, true) {
         let mut words: Vec<&str> = keys[..hi - 1].iter().map(String::as_str).collect();
         words.push(stem);
-        out.push(words.join(" "));
+        out.push(Bare { text: words.join(" "), whole_words: false });
     }
     let first = &keys[0];
     if let Some(stem) = glued(first, min(&tokens[0]), |rest| place_word(rest) & BEGINNING != 0, false) {
         let mut words = vec![stem];
         words.extend(keys[1..].iter().map(String::as_str));
-        out.push(words.join(" "));
+        out.push(Bare { text: words.join(" "), whole_words: false });
     }
     out
 }
@@ -95,7 +103,7 @@ mod tests {
     use crate::text::lang::Lang;
 
     fn stripped(s: &str) -> Option<String> {
-        strip(&Name::analyse(s, Lang::Auto)).into_iter().next()
+        strip(&Name::analyse(s, Lang::Auto)).into_iter().next().map(|b| b.text)
     }
 
     #[test]
@@ -135,7 +143,7 @@ mod tests {
     fn strips_affixes_learned_from_the_tables() {
         // Lithuanian nominative ending; a prefix of country names in some languages.
         assert_eq!(stripped("Teheranas").as_deref(), Some("teheran"));
-        assert!(strip(&Name::analyse("Hufrance", Lang::Auto)).contains(&"france".to_string()));
+        assert!(strip(&Name::analyse("Hufrance", Lang::Auto)).iter().any(|b| b.text == "france" && !b.whole_words));
         // Never below three letters of stem.
         assert_eq!(stripped("Bas"), None);
     }

@@ -156,8 +156,10 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // (`Kochi-shi` is Kōchi-shi, not any Kochi; `nanshi` may be Nancy).
     if found.best < SKELETON * 0.99 && not_person {
         let mut alone = Found::new(kind);
+        // One consonant away too only without whole words: a glued affix (`-a`, `-s`)
+        // ends too many names to pay for that.
         for bare in place_words::strip(name) {
-            lookup_whole(&Name::analyse(&bare, Lang::Auto), BARE, true, &mut alone);
+            lookup_whole(&Name::analyse(&bare.text, Lang::Auto), BARE, bare.whole_words, &mut alone);
         }
         // Of the places the bare name gives, one the whole name also pointed to (one
         // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
@@ -172,9 +174,9 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // in Wade–Giles also read as pinyin.
     if found.best < SKELETON * 0.99 && not_person && content.len() > 1 {
         let words: Vec<&str> = content.iter().map(|t| t.text()).collect();
-        lookup_whole(&Name::analyse(&words.concat(), Lang::Auto), JOINED_WORDS, true, &mut found);
+        lookup_whole(&Name::analyse(&words.concat(), Lang::Auto), JOINED_WORDS, false, &mut found);
         if let Some(pinyin) = text::wade_giles::to_pinyin(&words) {
-            lookup_whole(&Name::analyse(&pinyin, Lang::Auto), JOINED_WORDS, true, &mut found);
+            lookup_whole(&Name::analyse(&pinyin, Lang::Auto), JOINED_WORDS, false, &mut found);
         }
     }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
@@ -223,4 +225,29 @@ const POPULATION_BONUS: f64 = 0.004;
 /// population (spellings for name groups), a little more for a country.
 pub(crate) fn rank_bonus(e: &Entry) -> f64 {
     POPULATION_BONUS * (f64::from(e.weight()) + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(name: &str) -> &'static str {
+        let n = Name::analyse(name, Lang::Auto);
+        resolve_name(&n, Some(Kind::Place)).first().map_or("", |c| c.label)
+    }
+
+    #[test]
+    fn generic_place_words_are_looked_past() {
+        assert_eq!(top("Kota Surabaya"), "Surabaya");
+        assert_eq!(top("Tianjin City"), "Tianjin");
+        assert_eq!(top("京都市"), "Kyoto");
+        assert_eq!(top("Teheranas"), "Tehran");
+    }
+
+    #[test]
+    fn syllables_written_apart_and_wade_giles_are_found() {
+        assert_eq!(top("Qing dao"), "Qingdao");
+        assert_eq!(top("Ch'ing-tao"), "Qingdao");
+        assert_eq!(top("Chung-ch'ing"), "Chongqing");
+    }
 }
