@@ -8,7 +8,7 @@
 //! Keys are computed with the library's own text pipeline (src/text, included below), so
 //! build-time and run-time keys cannot drift apart.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +66,8 @@ struct Builder {
     keys: HashMap<String, Vec<(u32, Vec<u8>)>>,
     /// Skeleton keys with one consonant deleted, for places and organisations.
     dels: HashMap<String, Vec<(u32, Vec<u8>)>>,
+    /// Form keys of each place's spellings, to learn generic place words from.
+    place_forms: HashMap<u32, HashSet<String>>,
     syms: Vec<u8>,
     scratch: text::Scratch,
     buf: String,
@@ -94,6 +96,9 @@ impl Builder {
         }
         text::form_key_into(&self.scratch.cleaned, &self.scratch.spans, &mut self.buf);
         push_unique(self.forms.entry(self.buf.clone()).or_default(), e);
+        if matches!(self.entities[e as usize].kind, kind::CITY | kind::COUNTRY) {
+            self.place_forms.entry(e).or_default().insert(self.buf.clone());
+        }
         self.buf.clear();
         text::key_into(&mut self.scratch, text::lang::Lang::Auto, &mut self.buf);
         if !self.buf.is_empty() {
@@ -227,6 +232,148 @@ fn write_lexicon(rows: &[Vec<String>], out_dir: &Path) -> HashMap<String, Role> 
     map
 }
 
+/// Where a generic place word stands (bit flags, as in `src/place_words.rs`): before the
+/// name, after it as a word of its own, glued to the end of its last word, or glued to the
+/// start of its first word.
+mod place_word {
+    pub const PREFIX: u8 = 1;
+    pub const SUFFIX: u8 = 2;
+    pub const JOINED: u8 = 4;
+    pub const BEGINNING: u8 = 8;
+}
+
+/// Least number of places whose spellings show a word to be generic.
+const MIN_PLACES: usize = 5;
+/// Least number of places whose spellings show a short glued affix of an alphabet (the
+/// Lithuanian `-as` of `Kanpuras`, the Nama `-b` of `Kubab`) to be one: more than for a
+/// word, as any short string ends many names.
+const MIN_PLACES_AFFIX: usize = 10;
+/// Longest such affix, in letters.
+const MAX_AFFIX: usize = 4;
+
+/// Learns generic place words and affixes (`shi`, `hsien`, `nutome`, `emetab`, `市`, `-as`)
+/// from the place tables: a word is generic when, for enough places, a spelling with the
+/// word and the same spelling without it both name that place, at least twice as often as
+/// the rest names another place instead (`South Sudan` / `Sudan` keeps `south` out).
+///
+/// Glued endings count in scripts written without spaces (`京都市`); in Latin and
+/// Cyrillic when also learned as a word of their own (`Pukianghsien`), or when short and
+/// well attested (`-as`); never in abjads, where a last letter is part of the skeleton.
+fn learn_place_words(place_forms: &HashMap<u32, HashSet<String>>) -> BTreeMap<String, u8> {
+    use place_word::*;
+    let all: HashSet<&str> = place_forms.values().flatten().map(String::as_str).collect();
+    let mut same: HashMap<(u8, &str), usize> = HashMap::new();
+    let mut other: HashMap<(u8, &str), usize> = HashMap::new();
+    for forms in place_forms.values() {
+        // Per place, each word once: true if it is generic here, false if the rest
+        // names another place.
+        let mut seen: HashMap<(u8, &str), bool> = HashMap::new();
+        for f in forms {
+            if let Some((word, rest)) = f.split_once(' ') {
+                note(PREFIX, word, rest, forms, &all, &mut seen);
+            }
+            if let Some((rest, word)) = f.rsplit_once(' ') {
+                note(SUFFIX, word, rest, forms, &all, &mut seen);
+            }
+            let last = f.rsplit(' ').next().unwrap_or(f);
+            let stem_start = f.len() - last.len();
+            for (i, _) in last.char_indices().skip(1) {
+                let (head, tail) = f.split_at(stem_start + i);
+                note(JOINED, tail, head, forms, &all, &mut seen);
+            }
+            if !f.contains(' ') {
+                for (i, _) in f.char_indices().skip(1).take(MAX_AFFIX) {
+                    let (head, tail) = f.split_at(i);
+                    if tail.chars().count() >= 3 {
+                        note(BEGINNING, head, tail, forms, &all, &mut seen);
+                    }
+                }
+            }
+        }
+        for (k, generic) in seen {
+            *(if generic { &mut same } else { &mut other }).entry(k).or_default() += 1;
+        }
+    }
+    let mut out: BTreeMap<String, u8> = BTreeMap::new();
+    let attested = |pos: u8, word: &str, min: usize| {
+        let n = same.get(&(pos, word)).copied().unwrap_or(0);
+        n >= min && n >= 2 * other.get(&(pos, word)).copied().unwrap_or(0)
+    };
+    for &(pos, word) in same.keys() {
+        if matches!(pos, PREFIX | SUFFIX) && attested(pos, word, MIN_PLACES) {
+            *out.entry(word.to_string()).or_default() |= pos;
+        }
+    }
+    for &(pos, word) in same.keys() {
+        let short = word.chars().count() <= MAX_AFFIX && word.chars().all(|c| matches!(text::lang::script_of(c), text::lang::Script::Latin | text::lang::Script::Cyrillic));
+        let glued = if word.chars().all(written_without_spaces) {
+            attested(pos, word, MIN_PLACES)
+        } else {
+            let suffix = out.get(word).is_some_and(|f| f & SUFFIX != 0) && word.chars().all(|c| text::lang::script_of(c) == text::lang::Script::Latin);
+            (suffix && attested(pos, word, MIN_PLACES)) || (short && attested(pos, word, MIN_PLACES_AFFIX))
+        };
+        if matches!(pos, JOINED | BEGINNING) && glued {
+            *out.entry(word.to_string()).or_default() |= pos;
+        }
+    }
+    out
+}
+
+/// Counts, for one place, `word` standing at `pos` in one of its spellings: generic here
+/// (true) if the `rest` of that spelling (spaces kept or dropped) is another of its
+/// spellings, not (false) if the rest names another place only.
+fn note<'a>(pos: u8, word: &'a str, rest: &str, forms: &HashSet<String>, all: &HashSet<&str>, seen: &mut HashMap<(u8, &'a str), bool>) {
+    let joined = rest.contains(' ').then(|| rest.replace(' ', ""));
+    let joined = joined.as_deref();
+    if forms.contains(rest) || joined.is_some_and(|j| forms.contains(j)) {
+        seen.insert((pos, word), true);
+    } else if all.contains(rest) || joined.is_some_and(|j| all.contains(j)) {
+        seen.entry((pos, word)).or_insert(false);
+    }
+}
+
+/// Is `c` a letter of a script that glues a generic word to the name (`京都市`, `서울시`,
+/// `ဒါကာမြို့`): Han, kana, Hangul, Thai, Lao, Tibetan, Myanmar, Khmer.
+fn written_without_spaces(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // kana, Han
+        | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF // Hangul
+        | 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF) // Thai, Lao, Tibetan, Myanmar, Khmer
+}
+
+/// Adds the curated generic place words (form, position, …) to `words` and writes the
+/// lookup `place_words.rs`.
+fn write_place_words(mut words: BTreeMap<String, u8>, curated: &[Vec<String>], out_dir: &Path) {
+    let learned = words.len();
+    let mut scratch = text::Scratch::default();
+    let mut key = String::new();
+    for (n, r) in curated.iter().enumerate() {
+        let (Some(form), Some(pos)) = (r.first(), r.get(1)) else { panic!("place_words.tsv row {}: expected form, position", n + 2) };
+        let pos = match pos.as_str() {
+            "prefix" => place_word::PREFIX,
+            "suffix" => place_word::SUFFIX,
+            "joined" => place_word::SUFFIX | place_word::JOINED,
+            p => panic!("place_words.tsv row {}: unknown position {p:?}", n + 2),
+        };
+        text::analyse(form, &mut scratch);
+        text::form_key_into(&scratch.cleaned, &scratch.spans, &mut key);
+        assert!(!key.is_empty() && !key.contains(' '), "place_words.tsv row {}: one word expected", n + 2);
+        *words.entry(key.clone()).or_default() |= pos;
+    }
+    let mut code = format!(
+        "// @generated by build.rs: {learned} generic place words learned from data/places.tsv and\n\
+         // data/place_names.tsv, plus data/curated/place_words.tsv. Edit those, not this file.\n\
+         /// Where `word` (a form key) stands as a generic place word: [`PREFIX`], [`SUFFIX`],\n\
+         /// [`JOINED`] bits; 0 if it is none.\n\
+         pub fn place_word(word: &str) -> u8 {{\n    match word {{\n"
+    );
+    for (w, f) in &words {
+        let _ = writeln!(code, "        {w:?} => {f},");
+    }
+    code.push_str("        _ => 0,\n    }\n}\n");
+    std::fs::write(out_dir.join("place_words.rs"), code).expect("write place_words.rs");
+}
+
 struct Blob {
     bytes: Vec<u8>,
     strings: Vec<u8>,
@@ -332,6 +479,9 @@ fn main() {
             }
         }
     }
+    let learned = learn_place_words(&b.place_forms);
+    write_place_words(learned, &read_tsv(&data.join("curated/place_words.tsv")), &out_dir);
+    b.place_forms = HashMap::new();
     // Organisations: the first row of an id gives its label.
     for r in read_tsv(&data.join("curated/organisations.tsv")) {
         let [id, _kind, name, ..] = &r[..] else { panic!("organisations.tsv: bad row {r:?}") };

@@ -46,6 +46,7 @@ mod dedup;
 mod error;
 mod lexicon;
 mod name;
+mod place_words;
 mod resolve;
 mod tables;
 mod text;

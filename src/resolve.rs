@@ -8,6 +8,7 @@
 
 use crate::compare::{sym_similarity, Writing};
 use crate::name::Name;
+use crate::place_words;
 use crate::tables::{self, Entry, Index, Kind};
 use crate::text::{self, lang::Lang};
 
@@ -35,6 +36,12 @@ const SKELETON: f64 = 0.8;
 const FUZZY: f64 = 0.7;
 const PART: f64 = 0.6;
 const QUALIFIED: f64 = 0.95;
+/// The name without a generic place word (`Tianjin City`, `京都市`).
+const BARE: f64 = 0.9;
+/// The name's words written as one (`yu yao`), or read from Wade–Giles.
+const JOINED_WORDS: f64 = 0.9;
+/// Share of a whole-name match added to a match of the bare name for the same place.
+const CORROBORATED: f64 = 0.05;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
 
@@ -61,19 +68,19 @@ impl Found {
         }
     }
 
-    /// Each entry once, with its best score, best first: score, then a small bonus for
-    /// size, so that a city of millions beats a town of the same sound, never an exact
-    /// spelling.
+    /// Each entry once, with its best score, best first: score, then small bonuses for
+    /// size and for the number of its spellings that match as well, so that a city of
+    /// millions beats a town of the same sound, never an exact spelling.
     fn ranked(mut self) -> Vec<(Entry, f64)> {
         self.hits.sort_by(|(a, sa), (b, sb)| a.cmp(b).then(sb.total_cmp(sa)));
-        self.hits.dedup_by(|(a, _), (b, _)| a == b);
-        let mut ranked: Vec<(f64, Entry, f64)> = self
-            .hits
-            .into_iter()
-            .map(|(e, s)| {
-                (s + rank_bonus(&e), e, s)
-            })
-            .collect();
+        let mut ranked: Vec<(f64, Entry, f64)> = Vec::new();
+        for same in self.hits.chunk_by(|(a, _), (b, _)| a == b) {
+            let (e, s) = same[0];
+            // Spellings of the entry that match about as well as its best one: a reading
+            // many languages share is the likelier one.
+            let support = same.iter().filter(|(_, x)| *x >= s - SUPPORT_WINDOW).count();
+            ranked.push((s + rank_bonus(&e) + SUPPORT_BONUS * (support as f64).ln(), e, s));
+        }
         ranked.sort_by(|(ra, a, _), (rb, b, _)| rb.total_cmp(ra).then(a.cmp(b)));
         ranked.truncate(MAX_CANDIDATES);
         ranked.into_iter().map(|(_, e, s)| (e, s)).collect()
@@ -144,6 +151,34 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
             }
         }
     }
+    // "Yang-chou-shih", "Emetab Nigeria", "米子市": the name without its word for city,
+    // county or country, unless the whole name sounds like a known spelling already
+    // (`Kochi-shi` is Kōchi-shi, not any Kochi; `nanshi` may be Nancy).
+    if found.best < SKELETON * 0.99 && not_person {
+        let mut alone = Found::new(kind);
+        // One consonant away too only without whole words: a glued affix (`-a`, `-s`)
+        // ends too many names to pay for that.
+        for bare in place_words::strip(name) {
+            lookup_whole(&Name::analyse(&bare.text, Lang::Auto), BARE, bare.whole_words, &mut alone);
+        }
+        // Of the places the bare name gives, one the whole name also pointed to (one
+        // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
+        let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
+        for (e, s) in alone.hits {
+            let also = whole.iter().filter(|(x, _)| *x == e).map(|(_, w)| *w).fold(0.0, f64::max);
+            found.add(e, s + CORROBORATED * also);
+        }
+        found.hits.extend(whole);
+    }
+    // "yu yao", "Hsin-hsiang": syllables written apart that the tables write as one word,
+    // in Wade–Giles also read as pinyin.
+    if found.best < SKELETON * 0.99 && not_person && content.len() > 1 {
+        let words: Vec<&str> = content.iter().map(|t| t.text()).collect();
+        lookup_whole(&Name::analyse(&words.concat(), Lang::Auto), JOINED_WORDS, false, &mut found);
+        if let Some(pinyin) = text::wade_giles::to_pinyin(&words) {
+            lookup_whole(&Name::analyse(&pinyin, Lang::Auto), JOINED_WORDS, false, &mut found);
+        }
+    }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
     // for by kind: for any kind, a place named by one word of a longer name is noise).
     if found.best < SKELETON && place_or_org && content.len() > 1 {
@@ -178,6 +213,11 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     found.ranked().into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }
 
+/// Rank bonus per natural log of the number of an entry's spellings that match within
+/// [`SUPPORT_WINDOW`] of its best.
+const SUPPORT_BONUS: f64 = 0.005;
+const SUPPORT_WINDOW: f64 = 0.02;
+
 /// Rank bonus per power of ten of population (or of spellings, for name groups).
 const POPULATION_BONUS: f64 = 0.004;
 
@@ -185,4 +225,29 @@ const POPULATION_BONUS: f64 = 0.004;
 /// population (spellings for name groups), a little more for a country.
 pub(crate) fn rank_bonus(e: &Entry) -> f64 {
     POPULATION_BONUS * (f64::from(e.weight()) + 1.0).log10() + if e.is_country() { 0.01 } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(name: &str) -> &'static str {
+        let n = Name::analyse(name, Lang::Auto);
+        resolve_name(&n, Some(Kind::Place)).first().map_or("", |c| c.label)
+    }
+
+    #[test]
+    fn generic_place_words_are_looked_past() {
+        assert_eq!(top("Kota Surabaya"), "Surabaya");
+        assert_eq!(top("Tianjin City"), "Tianjin");
+        assert_eq!(top("京都市"), "Kyoto");
+        assert_eq!(top("Teheranas"), "Tehran");
+    }
+
+    #[test]
+    fn syllables_written_apart_and_wade_giles_are_found() {
+        assert_eq!(top("Qing dao"), "Qingdao");
+        assert_eq!(top("Ch'ing-tao"), "Qingdao");
+        assert_eq!(top("Chung-ch'ing"), "Chongqing");
+    }
 }

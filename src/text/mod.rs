@@ -9,6 +9,7 @@ pub mod lang;
 pub mod phon;
 pub mod tokenize;
 pub mod translit;
+pub mod wade_giles;
 
 use lang::{Lang, Script};
 use tokenize::Span;

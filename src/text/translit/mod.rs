@@ -8,6 +8,7 @@
 pub mod arabic;
 pub mod armenian;
 pub mod cyrillic;
+pub mod fallback;
 pub mod georgian;
 pub mod greek;
 pub mod hebrew;
@@ -45,11 +46,10 @@ pub(crate) fn emit(out: &mut String, s: &str, upper: bool, caps: bool) {
     }
 }
 
-/// The generic table for every other script (CJK, Indic, Thai, Ethiopic, …): any_ascii.
+/// The generic table for every other script (CJK, kana, Hangul, Indic, Thai, Ethiopic, …):
+/// any_ascii, with a few corrections per script (see [`fallback`](self::fallback)).
 pub fn fallback(word: &str, out: &mut String) {
-    for c in word.chars() {
-        out.push_str(any_ascii::any_ascii_char(c));
-    }
+    fallback::translit(word, out);
 }
 
 /// The golden lists of tests/golden: `input<TAB>lang<TAB>expected`, one well-known name a
