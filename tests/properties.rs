@@ -9,15 +9,17 @@ use canonym::{compare, fold, key, resolve, transliterate, ErrorKind, Lang, Match
 use proptest::prelude::*;
 use proptest::sample::select;
 
+/// Cases per property; `PROPTEST_CASES=20000` for a longer search.
 const CASES: u32 = 256;
 
 fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(CASES);
     // No regression files written next to the tests: the known failures are pinned as
     // plain tests at the end of this file instead.
     ProptestConfig {
         failure_persistence: None,
-        max_global_rejects: 16 * CASES,
-        ..ProptestConfig::with_cases(CASES)
+        max_global_rejects: 16 * cases,
+        ..ProptestConfig::with_cases(cases)
     }
 }
 
@@ -331,4 +333,14 @@ fn self_compare_regression() {
 #[test]
 fn particle_context_regression() {
     assert_eq!(key("Aa adh-Aaa"), key("Aa adh Aaa"));
+}
+
+/// Found by `key_ignores_latin_diacritics`: a particle with a diacritic (`Ül`, `Él`) was
+/// not read as one, and `Abdülaziz` was not split like `Abdulaziz`.
+#[test]
+fn diacritic_particle_regression() {
+    assert_eq!(key("Ül Aa"), key("Ul Aa"));
+    assert_eq!(key("Él Aa"), key("El Aa"));
+    assert_eq!(key("Abdülaziz Saud"), key("Abdulaziz Saud"));
+    assert_eq!(key("Sàyyid Hasan"), key("Sayyid Hasan"));
 }

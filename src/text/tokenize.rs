@@ -160,7 +160,16 @@ pub fn tokenize(cleaned: &str, lower: &mut String, out: &mut Vec<Span>) {
             Script::Arabic => split_arabic(cleaned, s, e, is_last, out),
             Script::Latin => {
                 let l = lower_into(word, lower);
-                split_latin(cleaned, s, e, l, is_last, next.as_ref(), out)
+                if l.is_ascii() {
+                    split_latin(cleaned, At { base: s, offsets: None }, l, is_last, next.as_ref(), out)
+                } else if let Some((folded, offsets)) = fold_letters(word, s) {
+                    // Read `Ül` as `ul`, `Abdülaziz` as `Abdulaziz`: the key must not depend
+                    // on diacritics, so neither may the particles found.
+                    split_latin(cleaned, At { base: 0, offsets: Some(&offsets) }, &folded, is_last, next.as_ref(), out)
+                } else {
+                    // No particle is written with such letters (`ß`, `æ`): a name word.
+                    out.push(Span { start: s, end: e, script, role: Role::Name });
+                }
             }
             _ => {
                 let l = lower_into(word, lower);
@@ -182,15 +191,59 @@ pub fn tokenize(cleaned: &str, lower: &mut String, out: &mut Vec<Span>) {
     }
 }
 
-fn split_latin(
-    cleaned: &str,
-    s: usize,
-    e: usize,
-    lower: &str,
-    is_last: bool,
-    next: Option<&(usize, usize)>,
-    out: &mut Vec<Span>,
-) {
+/// Byte offsets in the cleaned text of the bytes of a lower-cased ASCII word: `base + i`
+/// when the word is ASCII itself, else looked up (a word folded letter by letter).
+#[derive(Clone, Copy)]
+struct At<'a> {
+    base: usize,
+    offsets: Option<&'a [usize]>,
+}
+
+impl At<'_> {
+    fn at(&self, i: usize) -> usize {
+        match self.offsets {
+            None => self.base + i,
+            Some(o) => o[i],
+        }
+    }
+
+    fn from(&self, i: usize) -> Self {
+        match self.offsets {
+            None => At { base: self.base + i, offsets: None },
+            Some(o) => At { base: 0, offsets: Some(&o[i..]) },
+        }
+    }
+}
+
+/// A Latin word lower-cased and folded to ASCII letter by letter (`Ülker` → `ulker`), with
+/// the byte offset in the cleaned text of each letter and of the word's end; `None` when
+/// a letter does not fold to one ASCII letter (`ß`, `æ`).
+fn fold_letters(word: &str, start: usize) -> Option<(String, Vec<usize>)> {
+    let mut folded = String::with_capacity(word.len());
+    let mut offsets = Vec::with_capacity(word.len() + 1);
+    for (i, c) in word.char_indices() {
+        let mut lower = c.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else { return None };
+        let f = if l.is_ascii() { l as u8 } else { fold_letter(l)? };
+        folded.push(f as char);
+        offsets.push(start + i);
+    }
+    offsets.push(start + word.len());
+    Some((folded, offsets))
+}
+
+/// One Latin letter with diacritics as the one ASCII letter it folds to.
+fn fold_letter(c: char) -> Option<u8> {
+    match any_ascii::any_ascii_char(c).as_bytes() {
+        &[b] if b.is_ascii_alphabetic() => Some(b.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+/// Tags one Latin word: `lower` is its lower-cased ASCII spelling (folded if need be) and
+/// `at` maps byte offsets in `lower` to offsets in `cleaned`.
+fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Option<&(usize, usize)>, out: &mut Vec<Span>) {
+    let (s, e) = (at.at(0), at.at(lower.len()));
     let latin = |start, end, role| Span { start, end, script: Script::Latin, role };
     if let Some(role) = particle_role(lower) {
         let role = if is_last && role != Role::Honorific {
@@ -198,13 +251,12 @@ fn split_latin(
         } else if role == Role::Article && SUN_ARTICLES.contains(&lower) {
             // "ad", "as", "an" are articles only before their sun letter (ad-Din,
             // as-Sayyid, an-Nasser), hyphenated or not.
-            let next_first = next.and_then(|&(ns, ne)| cleaned[ns..ne].chars().next());
-            let first_consonant = lower[1..].chars().next();
-            let same = match (next_first, first_consonant) {
-                (Some(a), Some(b)) => a.to_ascii_lowercase() == b,
-                _ => false,
-            };
-            if same {
+            let next_first = next.and_then(|&(ns, ne)| cleaned[ns..ne].chars().next()).map(|c| {
+                let c = c.to_lowercase().next().unwrap_or(c);
+                if c.is_ascii() { c as u8 } else { fold_letter(c).unwrap_or(0) }
+            });
+            let first_consonant = lower.as_bytes().get(1).copied();
+            if next_first.is_some() && next_first == first_consonant {
                 Role::Article
             } else {
                 Role::Name
@@ -217,30 +269,27 @@ fn split_latin(
     }
     let bytes = lower.as_bytes();
     // Single letters, with or without a dot: initials.
-    if lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()) {
+    if bytes.len() == 1 && bytes[0].is_ascii_alphabetic() {
         out.push(latin(s, e, Role::Initial));
         return;
     }
-    // camelCase after a particle: alAssad, AbdulAziz, binLaden (ASCII only, so that byte
-    // offsets of the lower-cased word are those of the word).
+    // camelCase after a particle: alAssad, AbdulAziz, binLaden.
     let word = &cleaned[s..e];
-    if word.is_ascii() {
-        for (i, c) in word.char_indices().skip(2) {
-            if c.is_ascii_uppercase() {
-                if word[1..i].bytes().all(|b| b.is_ascii_lowercase()) {
-                    let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
-                    if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
-                        out.push(latin(s, s + i, role));
-                        split_latin(cleaned, s + i, e, &lower[i..], is_last, next, out);
-                        return;
-                    }
+    for (i, c) in word.chars().enumerate().skip(2) {
+        if c.is_uppercase() {
+            if word.chars().take(i).skip(1).all(char::is_lowercase) {
+                let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
+                if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
+                    out.push(latin(s, at.at(i), role));
+                    split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
+                    return;
                 }
-                break;
             }
+            break;
         }
     }
     // Abd joined to its name: Abdulaziz, Abdelkader, Abdurrahman, Abdallah.
-    if lower.len() >= 6 && bytes.starts_with(b"abd") && word.is_ascii() {
+    if bytes.len() >= 6 && bytes.starts_with(b"abd") {
         let mut j = 3;
         if matches!(bytes[j], b'a' | b'e' | b'i' | b'o' | b'u') {
             j += 1;
@@ -251,26 +300,26 @@ fn split_latin(
                 }
             }
             if bytes.len() - j >= 3 {
-                out.push(latin(s, s + 3, Role::Abd));
-                out.push(latin(s + j, e, Role::Name));
+                out.push(latin(s, at.at(3), Role::Abd));
+                out.push(latin(at.at(j), e, Role::Name));
                 return;
             }
         }
     }
     // Allah joined to its name: Noorullah, Ruhollah, Nasrallah, Hezbollah.
     for tail in ["ullah", "ollah", "allah"] {
-        if lower.len() >= tail.len() + 3 && lower.ends_with(tail) && word.is_ascii() {
-            let cut = e - tail.len();
-            split_latin(cleaned, s, cut, &lower[..lower.len() - tail.len()], false, None, out);
-            out.push(latin(cut, e, Role::Name));
+        if bytes.len() >= tail.len() + 3 && lower.ends_with(tail) {
+            let cut = lower.len() - tail.len();
+            split_latin(cleaned, at, &lower[..cut], false, None, out);
+            out.push(latin(at.at(cut), e, Role::Name));
             return;
         }
     }
     // Abu joined through the article: Abulfazl, Abolfazl, Aboulkacem.
     for head in ["aboul", "abul", "abol", "abil"] {
-        if lower.len() >= head.len() + 3 && lower.starts_with(head) && word.is_ascii() {
-            out.push(latin(s, s + head.len() - 1, Role::Abu));
-            out.push(latin(s + head.len(), e, Role::Name));
+        if bytes.len() >= head.len() + 3 && lower.starts_with(head) {
+            out.push(latin(s, at.at(head.len() - 1), Role::Abu));
+            out.push(latin(at.at(head.len()), e, Role::Name));
             return;
         }
     }
