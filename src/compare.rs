@@ -390,6 +390,45 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
     }
 }
 
+/// Cost of substituting the last symbol `x` of one word by the last symbol `y` of the
+/// other, written in `wx` and `wy`, where it differs from [`raw_sub_cost`]: a word-final
+/// vowel is a suffix (Maria / Mario, Zubaida / Zubaidi: the feminine -a against the nisba
+/// -i), not a romanisation detail; only -a / -e (Fatima / Fatemeh) and -o / -u (Abdo /
+/// Abdu) alternate. Arabic script writes a final vowel as a letter: ة / ه is an a or e,
+/// ي an i, e or a (ى), never an o or u.
+fn final_sub_cost(x: u8, y: u8, wx: Writing, wy: Writing) -> Option<f64> {
+    if !is_vowel(x) || !is_vowel(y) {
+        return None;
+    }
+    let (lx, ly) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+    match (wx, wy) {
+        (Writing::Alphabet, Writing::Alphabet) if !matches!(x, sym::ANY_A | sym::ANY_I) && !matches!(y, sym::ANY_A | sym::ANY_I) => {
+            let pair = if lx < ly { (lx, ly) } else { (ly, lx) };
+            match pair {
+                _ if lx == ly => None,
+                (b'a', b'e') => Some(FINAL_VOWEL_NEAR.max(raw_sub_cost(x, y, false))),
+                (b'o', b'u') => Some(FINAL_VOWEL_O_U),
+                _ => Some(FINAL_VOWEL_MISMATCH),
+            }
+        }
+        (Writing::Abjad, Writing::Alphabet) | (Writing::Alphabet, Writing::Abjad) => {
+            let (abjad, latin) = if wx == Writing::Abjad { (x, ly) } else { (y, lx) };
+            match (abjad, latin) {
+                (sym::ANY_A, b'i' | b'o' | b'u') | (sym::ANY_I, b'o' | b'u') => Some(FINAL_VOWEL_MISMATCH),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A word-final vowel of one quality against one of another (see [`final_sub_cost`]).
+const FINAL_VOWEL_MISMATCH: f64 = 1.0;
+/// Final -a against -e: Persian and Turkish write the feminine ending -e(h).
+const FINAL_VOWEL_NEAR: f64 = 0.3;
+/// Final -o against -u: Abdo / Abdu, Marinesco / Marinescu.
+const FINAL_VOWEL_O_U: f64 = 0.5;
+
 /// Cost of the symbol `seq[i]` of a word written in `own` present on one side only, the
 /// other word written in `other`.
 fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
@@ -403,8 +442,9 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     }
     // A final vowel of an alphabetic word that the other alphabetic word lacks is a
     // suffix (Khalil / Khalili, Suhail / Suhaila), except a French silent e (Amine).
+    // Arabic script writes a final long vowel too (Ashrafi = اشرفي, not اشرف).
     let final_vowel = i + 1 == seq.len() && i > 0 && !is_vowel(seq[i - 1]);
-    if final_vowel && own == Writing::Alphabet && other == Writing::Alphabet && x != b'e' && is_vowel(x) {
+    if final_vowel && own == Writing::Alphabet && matches!(other, Writing::Alphabet | Writing::Abjad) && x != b'e' && is_vowel(x) {
         return 0.8;
     }
     match x {
@@ -478,13 +518,17 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
     }
     let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
     let table = &SUB_COST[loose as usize];
+    let n = a.len();
     for (i, &x) in a.iter().enumerate() {
         let del = indel_cost(a, i, wa, wb);
         let row = table.get(x as usize);
         let x_split = split_of(x);
         cur[0] = prev[0] + del;
         for j in 0..m {
-            let sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
+            let mut sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
+            if i + 1 == n && j + 1 == m {
+                sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
+            }
             let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
             // A digraph read as one sound on one side and two letters on the other:
             // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
@@ -673,6 +717,18 @@ mod tests {
         ] {
             let c = cmp(a, b);
             assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+    }
+
+    #[test]
+    fn a_final_vowel_is_a_suffix() {
+        for (a, b) in [("Zubaida", "Zubaidi"), ("Maria", "Mario"), ("Ashrafi", "أشرف"), ("Zubaydi", "زبيدة")] {
+            let c = cmp(a, b);
+            assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        for (a, b) in [("Fatima", "Fatemeh"), ("Abdo", "Abdu"), ("Zarifa", "Zarife"), ("Abdullahi Yusuf", "عبد الله يوسف")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
     }
 

@@ -213,7 +213,7 @@ impl Name {
 }
 
 /// One spelling for the words that romanisations write many ways: the particles that
-/// take part in comparisons, and Allah in theophoric names.
+/// take part in comparisons, and Allah in theophoric names (with its Somali -i).
 fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
     if role == Role::Name && word.len() > "الله".len() {
         return None; // longer than any spelling of Allah: skip the lower-casing
@@ -226,7 +226,9 @@ fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
         Role::Patronymic if lower.starts_with("bint") || lower == "بنت" => b"bint",
         Role::Patronymic if matches!(lower.as_str(), "ould" | "walad" | "ولد") => b"wld",
         Role::Patronymic => b"bn",
-        Role::Name if matches!(lower.as_str(), "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله") => b"AlA",
+        Role::Name if matches!(lower.as_str(), "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله"
+            // Somali and West African Abdullahi, Abdillahi: the case ending kept.
+            | "lahi" | "llahi" | "ullahi" | "illahi" | "allahi") => b"AlA",
         _ => return None,
     })
 }
