@@ -116,6 +116,9 @@ struct Unit {
     common: f64,
     writing: Writing,
     initial: bool,
+    /// A one-syllable half of a hyphenated compound (`Hwan-su`, `Jean-Luc`): a name only
+    /// together with its neighbour. (Longer halves, `Abbas-Ali`, are names of their own.)
+    compound: bool,
 }
 
 /// How a script writes sounds, which decides what a missing vowel costs.
@@ -206,6 +209,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         Role::Initial => 0.5,
         _ => 1.0,
     };
+    let compound = (toks[start].hyphened() || toks.get(end).is_some_and(|t| t.hyphened())) && syllables(&syms) <= 1;
     Unit {
         toks: (start, end),
         syms,
@@ -214,6 +218,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         common: commonness_weight(last.spellings()),
         writing: Writing::of(last.script()),
         initial: last.role() == Role::Initial,
+        compound,
     }
 }
 
@@ -230,6 +235,18 @@ fn unit_text(name: &Name, u: &[Unit], r: (usize, usize)) -> String {
         }
     }
     out
+}
+
+/// Vowel groups of a symbol string.
+fn syllables(syms: &[u8]) -> usize {
+    let mut n = 0;
+    let mut prev = false;
+    for &s in syms {
+        let v = is_vowel(s);
+        n += (v && !prev) as usize;
+        prev = v;
+    }
+    n
 }
 
 /// Consonants of a symbol string: what a merge must preserve.
@@ -581,6 +598,10 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     }
     for y in &b.alts {
         best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+        // Two derived forms of one base (Mosakowa / Mosakówna, Filatovna / Filatovich).
+        for x in &a.alts {
+            best = best.max(sym_similarity(x, a.writing, y, b.writing));
+        }
     }
     best
 }
@@ -659,12 +680,25 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
         }
     }
     let total = |u: &[Unit]| u.iter().map(|u| u.weight).sum::<f64>();
-    let unmatched = |u: &[Unit], used: &[bool]| u.iter().zip(used).filter(|(_, &k)| !k).map(|(u, _)| u.weight).sum::<f64>();
+    // Unmatched weight: (free words, halves of a compound whose other half matched).
+    let unmatched = |u: &[Unit], used: &[bool]| {
+        let mut rest = (0.0, 0.0);
+        for (k, x) in u.iter().enumerate().filter(|&(k, _)| !used[k]) {
+            let half = x.compound && (k > 0 && used[k - 1] || used.get(k + 1) == Some(&true));
+            if half {
+                rest.1 += x.weight;
+            } else {
+                rest.0 += x.weight;
+            }
+        }
+        rest
+    };
     let (ra, rb) = (unmatched(&ua, &used_a), unmatched(&ub, &used_b));
     // The shorter name must be covered; extra words of the longer one (a middle name, a
-    // second family name) cost a third of a differing word.
+    // second family name) cost a third of a differing word, but the missing half of a
+    // compound whose other half matched (Hwan-su / Hwan) costs a whole one.
     let (short_rest, long_rest) = if total(&ua) <= total(&ub) { (ra, rb) } else { (rb, ra) };
-    let denom = paired + short_rest + long_rest / 3.0;
+    let denom = paired + short_rest.0 + short_rest.1 + long_rest.0 / 3.0 + long_rest.1;
     if explain {
         for (i, _) in used_a.iter().enumerate().filter(|(_, &k)| !k) {
             alignments.push(Alignment { left: unit_text(a, &ua, (i, i + 1)), right: String::new(), score: 0.0, rule: "unmatched" });
@@ -730,6 +764,16 @@ mod tests {
             let c = cmp(a, b);
             assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
+    }
+
+    #[test]
+    fn compounds_and_derived_forms() {
+        // A one-syllable half of a compound is part of the name; a longer half is a name.
+        assert!(!cmp("Min-jun", "Min").same);
+        assert!(cmp("Kamran Hasan-Tehrani", "Kamran Tehrani").same);
+        // Two derived forms of one Slavic base meet through it.
+        assert!(cmp("Zofia Kowalowa", "Zofia Kowalówna").same);
+        assert!(cmp("Petrovich", "Petrovna").same);
     }
 
     /// Known limits, kept visible: one vowel apart in Latin (Jalil / Jalal), a nisba suffix

@@ -21,6 +21,9 @@ pub struct Token {
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
     alt_syms: Vec<Vec<u8>>,
     skeleton: String,
+    /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
+    /// are one compound name.
+    hyphened: bool,
     /// The Wikidata name groups that spell this word exactly so (at most
     /// [`MAX_GROUPS`]), and the largest group's number of spellings: a name spelled many
     /// ways is a common one.
@@ -63,6 +66,11 @@ impl Token {
     /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
     pub(crate) fn shares_group(&self, other: &Token) -> bool {
         self.groups.iter().any(|g| other.groups.contains(g))
+    }
+
+    /// Is the word joined by a hyphen to the name word before it?
+    pub(crate) fn hyphened(&self) -> bool {
+        self.hyphened
     }
 
     /// Spellings of the word's best-attested name group (0 when the tables do not know it).
@@ -147,8 +155,12 @@ impl Name {
                     alt(&stem, b"", &mut alt_syms);
                 }
             }
+            let hyphened = i > 0 && sp.role == Role::Name && {
+                let prev = &scratch.spans[i - 1];
+                prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
+            };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, groups, spellings });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, hyphened, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -285,16 +297,17 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
 
 /// The masculine or base form of a Slavic family name in a feminine or patronymic form,
 /// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
-/// `-anka`, `-czyna` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`.
+/// `-anka`, `-czyna` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`; and the
+/// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one.
 fn slavic_masculine(word: &str) -> Option<String> {
-    if !word.ends_with(['a', 'A', 'á', 'Á']) {
-        return None; // every ending below ends in a: most words leave here, unallocated
+    if !word.ends_with(['a', 'A', 'á', 'Á', 'h', 'H']) {
+        return None; // every ending below ends in a or h: most words leave here, unallocated
     }
     let lower = word.to_lowercase();
     const ENDINGS: &[(&str, &str)] = &[
         ("ówna", ""), ("owna", ""), ("ianka", ""), ("anka", ""), ("czyna", ""), ("ová", ""),
         ("owa", ""), ("ovna", "ov"), ("evna", "ev"), ("skaya", "sky"), ("ska", "ski"),
-        ("ova", "ov"), ("eva", "ev"),
+        ("ova", "ov"), ("eva", "ev"), ("ovich", "ov"), ("evich", "ev"),
     ];
     for (end, repl) in ENDINGS {
         if let Some(stem) = lower.strip_suffix(end) {
