@@ -146,7 +146,9 @@ impl Name {
             };
             if sp.role == Role::Name {
                 if joined_article && sp.script == Script::Arabic {
-                    alt(word, b"Al", &mut alt_syms);
+                    // The article's alef is a vowel Latin writes any way or not at
+                    // all (Larbi, Lahoucine, Ilham): read it as the ambiguous initial alef.
+                    alt(word, &[phon::sym::ANY_A, b'l'], &mut alt_syms);
                 }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt(tail, b"", &mut alt_syms);
