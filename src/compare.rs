@@ -383,6 +383,7 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         // A glide written as a vowel: w/u, y/i; an h or ʿayn written as a vowel.
         return match (v.to_ascii_lowercase(), c) {
             (b'u' | b'o', b'w' | b'v') | (b'i' | b'e', b'y') => 0.2,
+            (b'i', b'j') => 0.4, // German j: Bajjumi = بيومي
             (_, b'\'') => 0.15,
             (_, b'h') => 0.5,
             _ => 1.0,
@@ -750,6 +751,7 @@ mod tests {
             ("Lakhdar Brahimi", "الأخضر الإبراهيمي"),
             ("Karim Atallah", "كريم عطا الله"),
             ("Amirhossein Pourrahimi", "اميرحسين پوررحيمي"),
+            ("Zejnab", "زينب"),
         ] {
             let c = cmp(a, b);
             assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
