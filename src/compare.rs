@@ -325,6 +325,9 @@ static SUB_COST: [[[f32; 128]; 128]; 2] = {
 /// A long (written) vowel the other spelling leaves out.
 const LONG_VOWEL_DROPPED: f64 = 0.5;
 
+/// A vowel between the last two consonants of an alphabetic word that the other lacks.
+const LAST_SYLLABLE_VOWEL: f64 = 0.6;
+
 /// One of two equal adjacent consonants of an Arabic-script word, which Latin writes once.
 const ABJAD_DOUBLE_DROPPED: f64 = 0.2;
 
@@ -479,9 +482,14 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     }
     match x {
         b'a' | b'e' | b'i' | b'o' | b'u' => {
+            // A vowel between the last two consonants of an alphabetic word is mostly a
+            // syllable of another name (Majd / Majed, Zayd / Zayed, Karl / Karol), seldom
+            // an epenthetic one (Fahd / Fahad).
+            let before_last = i > 0 && i + 2 == seq.len() && !is_vowel(seq[i - 1]) && !is_vowel(seq[i + 1]);
             match (own, other) {
                 (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
                 (_, Writing::Syllabary) => 0.15,
+                (Writing::Alphabet, Writing::Alphabet) if before_last => LAST_SYLLABLE_VOWEL,
                 _ => 0.3,
             }
         }
@@ -791,6 +799,12 @@ mod tests {
         // Two derived forms of one Slavic base meet through it.
         assert!(cmp("Zofia Kowalowa", "Zofia Kowalówna").same);
         assert!(cmp("Petrovich", "Petrovna").same);
+    }
+
+    #[test]
+    fn a_vowel_before_the_last_consonant_weighs_more() {
+        assert!(cmp("Fahd", "Fahad").same);
+        assert!(cmp("Hamd", "Hamed").score < cmp("Hamed", "Hamid").score);
     }
 
     /// Known limits, kept visible: one vowel apart in Latin (Jalil / Jalal), a nisba suffix
