@@ -378,7 +378,7 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
             (b'a', b'o') => 0.35,
             (b'e', b'o') => 0.4,
             (b'e', b'u') => 0.45,
-            _ => 0.55, // a/i, a/u, i/u, i/o: Hassan / Hussein
+            _ => 0.8, // a/i, a/u, i/u, i/o: Hassan / Hussein
         };
     }
     if vx || vy {
