@@ -608,6 +608,13 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
         };
     }
     let mut best = sym_similarity(&a.syms, a.writing, &b.syms, b.writing);
+    // A reading of a word in Chinese characters is Latin, compared as such.
+    for r in la.readings() {
+        best = best.max(sym_similarity(r, Writing::Alphabet, &b.syms, b.writing));
+    }
+    for r in lb.readings() {
+        best = best.max(sym_similarity(&a.syms, a.writing, r, Writing::Alphabet));
+    }
     if shared {
         best = best.max(GROUP_SIMILARITY);
     }
@@ -805,6 +812,14 @@ mod tests {
     fn a_vowel_before_the_last_consonant_weighs_more() {
         assert!(cmp("Fahd", "Fahad").same);
         assert!(cmp("Hamd", "Hamed").score < cmp("Hamed", "Hamid").score);
+    }
+
+    #[test]
+    fn chinese_characters_read_through_their_name_groups() {
+        // The name tables read 桝田 as masuda, 田中 as tanaka (and tanonaka, …).
+        assert!(cmp("Masuda", "桝田").same);
+        assert!(cmp("Tanaka", "田中").same);
+        assert!(!cmp("Tanaka", "桝田").same);
     }
 
     /// Known limits, kept visible: one vowel apart in Latin (Jalil / Jalal), a nisba suffix

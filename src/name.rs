@@ -21,6 +21,9 @@ pub struct Token {
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
     alt_syms: Vec<Vec<u8>>,
     skeleton: String,
+    /// Latin readings of a word in Chinese characters, from its name groups (in Latin
+    /// symbols).
+    readings: Vec<Vec<u8>>,
     /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
     /// are one compound name.
     hyphened: bool,
@@ -66,6 +69,11 @@ impl Token {
     /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
     pub(crate) fn shares_group(&self, other: &Token) -> bool {
         self.groups.iter().any(|g| other.groups.contains(g))
+    }
+
+    /// Latin readings of a word in Chinese characters (empty for other words).
+    pub(crate) fn readings(&self) -> &[Vec<u8>] {
+        &self.readings
     }
 
     /// Is the word joined by a hyphen to the name word before it?
@@ -162,7 +170,19 @@ impl Name {
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, hyphened, groups, spellings });
+            // A word in Chinese characters has readings that no transliteration gives
+            // (増田 Masuda, read masuda, mashida, …): the Latin labels of its name groups.
+            let mut readings = Vec::new();
+            if sp.script == Script::Other && is_han(word) {
+                for e in &groups {
+                    let mut v = Vec::new();
+                    text::word_symbols(e.label(), Script::Latin, lang, &mut v, &mut latin, &mut bytes);
+                    if !v.is_empty() && !readings.contains(&v) {
+                        readings.push(v);
+                    }
+                }
+            }
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, readings, hyphened, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -279,6 +299,12 @@ fn optional_head(word: &str, script: Script) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// Is the word written in Chinese characters (kanji, hanzi), without kana or hangul?
+fn is_han(word: &str) -> bool {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々');
+    word.chars().any(han) && word.chars().all(|c| han(c) || !c.is_alphabetic())
 }
 
 /// The name groups of a word (exact form), and the largest one's number of spellings.
