@@ -425,6 +425,11 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
 /// Abdu) alternate. Arabic script writes a final vowel as a letter: ة / ه is an a or e,
 /// ي an i, e or a (ى), never an o or u.
 fn final_sub_cost(x: u8, y: u8, wx: Writing, wy: Writing) -> Option<f64> {
+    // A final ه is a vowel (Fatemeh) or an h (فقيه Fakih, وجيه Wajih); Latin keeps a
+    // final h only where it is one.
+    if (x == sym::ANY_A && y == b'h' && wx == Writing::Abjad) || (y == sym::ANY_A && x == b'h' && wy == Writing::Abjad) {
+        return Some(FINAL_HE_AS_H);
+    }
     if !is_vowel(x) || !is_vowel(y) {
         return None;
     }
@@ -449,6 +454,9 @@ fn final_sub_cost(x: u8, y: u8, wx: Writing, wy: Writing) -> Option<f64> {
         _ => None,
     }
 }
+
+/// A final ه of Arabic script read as the h that Latin writes.
+const FINAL_HE_AS_H: f64 = 0.15;
 
 /// A word-final vowel of one quality against one of another (see [`final_sub_cost`]).
 const FINAL_VOWEL_MISMATCH: f64 = 1.0;
@@ -767,6 +775,8 @@ mod tests {
             ("Karim Atallah", "كريم عطا الله"),
             ("Amirhossein Pourrahimi", "اميرحسين پوررحيمي"),
             ("Zejnab", "زينب"),
+            ("Nabih", "نبيه"),
+            ("Mohamed Bekkadour", "محمد بالقدور"),
         ] {
             let c = cmp(a, b);
             assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);

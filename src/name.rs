@@ -158,6 +158,11 @@ impl Name {
                     // all (Larbi, Lahoucine, Ilham): read it as the ambiguous initial alef.
                     alt(word, &[phon::sym::ANY_A, b'l'], &mut alt_syms);
                 }
+                // Maghreb Bel- (ben + article) written joined, its l assimilated in Latin:
+                // بالطيب Bettaieb, بالزين Bezzine.
+                if let Some(rest) = word.strip_prefix("بال").filter(|r| r.chars().count() >= 3) {
+                    alt(rest, b"b", &mut alt_syms);
+                }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt(tail, b"", &mut alt_syms);
                 }
