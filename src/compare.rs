@@ -816,6 +816,8 @@ mod tests {
         // Two derived forms of one Slavic base meet through it.
         assert!(cmp("Zofia Kowalowa", "Zofia Kowalówna").same);
         assert!(cmp("Petrovich", "Petrovna").same);
+        assert!(cmp("Kowalina", "Kowalanka").same);
+        assert!(!cmp("Amina", "Amanka").same);
     }
 
     #[test]

@@ -330,7 +330,7 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
 
 /// The masculine or base form of a Slavic family name in a feminine or patronymic form,
 /// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
-/// `-anka`, `-czyna` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`; and the
+/// `-anka`, `-czyna`, `-ina` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`; and the
 /// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one.
 fn slavic_masculine(word: &str) -> Option<String> {
     if !word.ends_with(['a', 'A', 'á', 'Á', 'h', 'H']) {
@@ -340,11 +340,14 @@ fn slavic_masculine(word: &str) -> Option<String> {
     const ENDINGS: &[(&str, &str)] = &[
         ("ówna", ""), ("owna", ""), ("ianka", ""), ("anka", ""), ("czyna", ""), ("ová", ""),
         ("owa", ""), ("ovna", "ov"), ("evna", "ev"), ("skaya", "sky"), ("ska", "ski"),
-        ("ova", "ov"), ("eva", "ev"), ("ovich", "ov"), ("evich", "ev"),
+        ("ova", "ov"), ("eva", "ev"), ("ovich", "ov"), ("evich", "ev"), ("ina", ""), ("yna", ""),
     ];
     for (end, repl) in ENDINGS {
         if let Some(stem) = lower.strip_suffix(end) {
-            if stem.chars().count() >= 3 {
+            // The Polish wife's -ina / -yna (Gugulina = Gugulanka's mother) ends many given
+            // names too (Amina, Karina): a longer stem only.
+            let min = if end.len() == 3 && end.ends_with("na") { 4 } else { 3 };
+            if stem.chars().count() >= min {
                 return Some(format!("{stem}{repl}"));
             }
         }
