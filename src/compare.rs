@@ -411,6 +411,7 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
         (b'j', b'y') => 0.4,                 // German j
         (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
+        (b'C', b't') => 0.5,                 // Japanese ti / chi: Inoguti = Inoguchi
         (b'C', b'j') | (b'S', b'j') => 0.45,
         (b'd', b't') | (b'k', b'q') => 0.3,
         (b'm', b'n') => 0.7,
@@ -473,6 +474,10 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     // Amirreza, ميررحيمي) is the one geminate that Latin symbols collapse.
     if own == Writing::Abjad && i > 0 && seq[i - 1] == x && !is_vowel(x) && other == Writing::Alphabet {
         return ABJAD_DOUBLE_DROPPED;
+    }
+    // Japanese tu / tsu (Katugi = Katsugi).
+    if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
+        return 0.3;
     }
     if x == b'h' {
         // An h at the end or between vowels comes and goes (Fatimah, Khamenehi); one
@@ -776,6 +781,7 @@ mod tests {
             ("Amirhossein Pourrahimi", "اميرحسين پوررحيمي"),
             ("Zejnab", "زينب"),
             ("Nabih", "نبيه"),
+            ("Matuda Tikako", "Matsuda Chikako"),
             ("Mohamed Bekkadour", "محمد بالقدور"),
         ] {
             let c = cmp(a, b);
