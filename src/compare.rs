@@ -325,6 +325,9 @@ static SUB_COST: [[[f32; 128]; 128]; 2] = {
 /// A long (written) vowel the other spelling leaves out.
 const LONG_VOWEL_DROPPED: f64 = 0.5;
 
+/// A final vowel letter of an Arabic-script word that the Latin spelling lacks.
+const ABJAD_FINAL_VOWEL_DROPPED: f64 = 0.8;
+
 /// A vowel between the last two consonants of an alphabetic word that the other lacks.
 const LAST_SYLLABLE_VOWEL: f64 = 0.6;
 
@@ -507,6 +510,9 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
             }
         }
         b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
+        // A final vowel letter of Arabic script (ة, ه, ي: Rashida, Khalili) is written in
+        // Latin too.
+        sym::ANY_A | sym::ANY_I if final_vowel && seq[i - 1] != sym::WEAK && other == Writing::Alphabet => ABJAD_FINAL_VOWEL_DROPPED,
         sym::ANY_A | sym::ANY_I => 0.3,
         b'\'' => 0.1,
         b'y' | b'w' => 0.35,
@@ -804,7 +810,7 @@ mod tests {
 
     #[test]
     fn a_final_vowel_is_a_suffix() {
-        for (a, b) in [("Hamida", "Hamidi"), ("Mario", "Maria"), ("Kazemi", "كاظم"), ("Saidi", "سعيدة")] {
+        for (a, b) in [("Hamida", "Hamidi"), ("Mario", "Maria"), ("Kazemi", "كاظم"), ("Saidi", "سعيدة"), ("Kazem", "كاظمي"), ("Latif", "لطيفة")] {
             let c = cmp(a, b);
             assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
