@@ -21,6 +21,12 @@ pub struct Token {
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
     alt_syms: Vec<Vec<u8>>,
     skeleton: String,
+    /// Latin readings of a word in Chinese characters, from its name groups (in Latin
+    /// symbols).
+    readings: Vec<Vec<u8>>,
+    /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
+    /// are one compound name.
+    hyphened: bool,
     /// The Wikidata name groups that spell this word exactly so (at most
     /// [`MAX_GROUPS`]), and the largest group's number of spellings: a name spelled many
     /// ways is a common one.
@@ -63,6 +69,16 @@ impl Token {
     /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
     pub(crate) fn shares_group(&self, other: &Token) -> bool {
         self.groups.iter().any(|g| other.groups.contains(g))
+    }
+
+    /// Latin readings of a word in Chinese characters (empty for other words).
+    pub(crate) fn readings(&self) -> &[Vec<u8>] {
+        &self.readings
+    }
+
+    /// Is the word joined by a hyphen to the name word before it?
+    pub(crate) fn hyphened(&self) -> bool {
+        self.hyphened
     }
 
     /// Spellings of the word's best-attested name group (0 when the tables do not know it).
@@ -138,7 +154,14 @@ impl Name {
             };
             if sp.role == Role::Name {
                 if joined_article && sp.script == Script::Arabic {
-                    alt(word, b"Al", &mut alt_syms);
+                    // The article's alef is a vowel Latin writes any way or not at
+                    // all (Larbi, Lahoucine, Ilham): read it as the ambiguous initial alef.
+                    alt(word, &[phon::sym::ANY_A, b'l'], &mut alt_syms);
+                }
+                // Maghreb Bel- (ben + article) written joined, its l assimilated in Latin:
+                // بالطيب Bettaieb, بالزين Bezzine.
+                if let Some(rest) = word.strip_prefix("بال").filter(|r| r.chars().count() >= 3) {
+                    alt(rest, b"b", &mut alt_syms);
                 }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt(tail, b"", &mut alt_syms);
@@ -147,8 +170,24 @@ impl Name {
                     alt(&stem, b"", &mut alt_syms);
                 }
             }
+            let hyphened = i > 0 && sp.role == Role::Name && {
+                let prev = &scratch.spans[i - 1];
+                prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
+            };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, groups, spellings });
+            // A word in Chinese characters has readings that no transliteration gives
+            // (増田 Masuda, read masuda, mashida, …): the Latin labels of its name groups.
+            let mut readings = Vec::new();
+            if sp.script == Script::Other && is_han(word) {
+                for e in &groups {
+                    let mut v = Vec::new();
+                    text::word_symbols(e.label(), Script::Latin, lang, &mut v, &mut latin, &mut bytes);
+                    if !v.is_empty() && !readings.contains(&v) {
+                        readings.push(v);
+                    }
+                }
+            }
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, readings, hyphened, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -213,7 +252,7 @@ impl Name {
 }
 
 /// One spelling for the words that romanisations write many ways: the particles that
-/// take part in comparisons, and Allah in theophoric names.
+/// take part in comparisons, and Allah in theophoric names (with its Somali -i).
 fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
     if role == Role::Name && word.len() > "الله".len() {
         return None; // longer than any spelling of Allah: skip the lower-casing
@@ -226,7 +265,9 @@ fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
         Role::Patronymic if lower.starts_with("bint") || lower == "بنت" => b"bint",
         Role::Patronymic if matches!(lower.as_str(), "ould" | "walad" | "ولد") => b"wld",
         Role::Patronymic => b"bn",
-        Role::Name if matches!(lower.as_str(), "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله") => b"AlA",
+        Role::Name if matches!(lower.as_str(), "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله"
+            // Somali and West African Abdullahi, Abdillahi: the case ending kept.
+            | "lahi" | "llahi" | "ullahi" | "illahi" | "allahi") => b"AlA",
         _ => return None,
     })
 }
@@ -265,6 +306,12 @@ fn optional_head(word: &str, script: Script) -> Option<&str> {
     }
 }
 
+/// Is the word written in Chinese characters (kanji, hanzi), without kana or hangul?
+fn is_han(word: &str) -> bool {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々');
+    word.chars().any(han) && word.chars().all(|c| han(c) || !c.is_alphabetic())
+}
+
 /// The name groups of a word (exact form), and the largest one's number of spellings.
 fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u32) {
     let mut key = String::with_capacity(word.len());
@@ -283,20 +330,24 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
 
 /// The masculine or base form of a Slavic family name in a feminine or patronymic form,
 /// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
-/// `-anka`, `-czyna` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`.
+/// `-anka`, `-czyna`, `-ina` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`; and the
+/// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one.
 fn slavic_masculine(word: &str) -> Option<String> {
-    if !word.ends_with(['a', 'A', 'á', 'Á']) {
-        return None; // every ending below ends in a: most words leave here, unallocated
+    if !word.ends_with(['a', 'A', 'á', 'Á', 'h', 'H']) {
+        return None; // every ending below ends in a or h: most words leave here, unallocated
     }
     let lower = word.to_lowercase();
     const ENDINGS: &[(&str, &str)] = &[
         ("ówna", ""), ("owna", ""), ("ianka", ""), ("anka", ""), ("czyna", ""), ("ová", ""),
         ("owa", ""), ("ovna", "ov"), ("evna", "ev"), ("skaya", "sky"), ("ska", "ski"),
-        ("ova", "ov"), ("eva", "ev"),
+        ("ova", "ov"), ("eva", "ev"), ("ovich", "ov"), ("evich", "ev"), ("ina", ""), ("yna", ""),
     ];
     for (end, repl) in ENDINGS {
         if let Some(stem) = lower.strip_suffix(end) {
-            if stem.chars().count() >= 3 {
+            // The Polish wife's -ina / -yna (Gugulina = Gugulanka's mother) ends many given
+            // names too (Amina, Karina): a longer stem only.
+            let min = if end.len() == 3 && end.ends_with("na") { 4 } else { 3 };
+            if stem.chars().count() >= min {
                 return Some(format!("{stem}{repl}"));
             }
         }
