@@ -246,7 +246,7 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
     let (s, e) = (at.at(0), at.at(lower.len()));
     let latin = |start, end, role| Span { start, end, script: Script::Latin, role };
     if let Some(role) = particle_role(lower) {
-        let role = if is_last && role != Role::Honorific {
+        let role = if is_last {
             Role::Name
         } else if role == Role::Article && SUN_ARTICLES.contains(&lower) {
             // "ad", "as", "an" are articles only before their sun letter (ad-Din,
@@ -329,8 +329,9 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
 fn split_arabic(cleaned: &str, s: usize, e: usize, is_last: bool, out: &mut Vec<Span>) {
     let word = &cleaned[s..e];
     let arabic = |start, end, role| Span { start, end, script: Script::Arabic, role };
-    if let Some(role) = particle_role(word) {
-        let role = if is_last && role != Role::Honorific { Role::Name } else { role };
+    // A particle or title as the last word is a name (`السيد` El Sayed), still with its
+    // article split off below.
+    if let Some(role) = particle_role(word).filter(|_| !is_last) {
         out.push(arabic(s, e, role));
         return;
     }
@@ -398,6 +399,23 @@ mod tests {
         assert_eq!(words("عبدالعزيز"), ["abd", "article", "name"]);
         assert_eq!(words("ابوالفضل"), ["abu", "article", "name"]);
         assert_eq!(words("حزب الله"), ["name", "name"]);
+    }
+
+    #[test]
+    fn a_title_as_the_last_word_is_a_family_name() {
+        assert_eq!(words("Stephen King"), ["name", "name"]);
+        assert_eq!(words("King Salman"), ["honorific", "name"]);
+        assert_eq!(words("Rami al-Sayed"), ["name", "article", "name"]);
+        assert_eq!(words("رامي السيد"), ["name", "article", "name"]);
+        assert_eq!(words("السيد رامي"), ["honorific", "name"]);
+    }
+
+    #[test]
+    fn particles_with_diacritics_are_particles() {
+        assert_eq!(words("Él Aa"), ["article", "name"]);
+        assert_eq!(toks("Abdülaziz")[1].0, "aziz");
+        assert_eq!(words("Müller"), ["name"]);
+        assert_eq!(words("Straße"), ["name"]);
     }
 
     #[test]
