@@ -36,6 +36,8 @@ const SKELETON: f64 = 0.8;
 const FUZZY: f64 = 0.7;
 const PART: f64 = 0.6;
 const QUALIFIED: f64 = 0.95;
+/// An IATA airport or metropolitan-area code (`CDG`, `LON`): the city it serves.
+const AIRPORT_CODE: f64 = 0.95;
 /// The name without a generic place word (`Tianjin City`, `京都市`).
 const BARE: f64 = 0.9;
 /// The name's words written as one (`yu yao`), or read from Wade–Giles.
@@ -143,6 +145,16 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // two words (a longer name of any kind is mostly a person's, where a place one
     // consonant away is noise).
     lookup_whole(name, 1.0, place_or_org || (not_person && content.len() <= 2), &mut found);
+    // "CDG", "LON": an airport code, as the whole name and in capitals, names the city it
+    // serves, unless some wanted entry is spelled so (`UAE`, `USA`; `AVA` for any kind
+    // is a person's name). Lower case (`ava`, `ulm`) is a word, never a code.
+    if found.best < EXACT && kind.is_none_or(|k| k == Kind::Place) {
+        if let Some(code) = airport_code(name.cleaned()) {
+            for city in tables::airport_cities(code) {
+                found.add(city, AIRPORT_CODE);
+            }
+        }
+    }
     // "Oakland, California", "المدية، الجزائر": the place, then where it is.
     if found.best < EXACT && not_person {
         if let Some((head, _)) = name.cleaned().split_once(',') {
@@ -213,6 +225,13 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     found.ranked().into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }
 
+/// `text` as an airport code if it is written as one: three capital ASCII letters,
+/// nothing else but surrounding spaces.
+fn airport_code(text: &str) -> Option<&str> {
+    let t = text.trim();
+    (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())).then_some(t)
+}
+
 /// Rank bonus per natural log of the number of an entry's spellings that match within
 /// [`SUPPORT_WINDOW`] of its best.
 const SUPPORT_BONUS: f64 = 0.005;
@@ -242,6 +261,37 @@ mod tests {
         assert_eq!(top("Tianjin City"), "Tianjin");
         assert_eq!(top("京都市"), "Kyoto");
         assert_eq!(top("Teheranas"), "Tehran");
+    }
+
+    fn top_any(name: &str) -> (&'static str, Kind) {
+        let n = Name::analyse(name, Lang::Auto);
+        resolve_name(&n, None).first().map_or(("", Kind::Org), |c| (c.label, c.kind))
+    }
+
+    #[test]
+    fn airport_codes_in_capitals_name_the_city_served() {
+        assert_eq!(top("CDG"), "Paris");
+        assert_eq!(top(" LHR "), "London");
+        assert_eq!(top("NYC"), "New York City");
+        assert_eq!(top_any("CDG"), ("Paris", Kind::Place));
+        // A code counts only as the whole name, in capitals.
+        assert_ne!(top("cdg"), "Paris");
+        assert_ne!(top("CDG Airport"), "Paris");
+        // Spellings in the tables come first: abbreviations of countries, persons' names
+        // when any kind is asked for (`AVA` serves Anshun, China).
+        assert_eq!(top("UAE"), "United Arab Emirates");
+        assert_eq!(top("USA"), "United States");
+        assert_eq!(top_any("AVA"), ("Ava", Kind::Person));
+        assert_eq!(top("AVA"), "Anshun");
+        // GeoNames' own codes among alternate names are codes too, and only codes.
+        assert_eq!(top("TOM"), "Timbuktu");
+        assert_eq!(top_any("Tom").1, Kind::Person);
+        // Asked for persons only, a code is nothing.
+        let n = Name::analyse("CDG", Lang::Auto);
+        assert!(resolve_name(&n, Some(Kind::Person)).iter().all(|c| c.kind == Kind::Person));
+        assert_eq!(airport_code("CDG"), Some("CDG"));
+        assert_eq!(airport_code("Cdg"), None);
+        assert_eq!(airport_code("ÉCD"), None);
     }
 
     #[test]

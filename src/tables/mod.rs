@@ -187,6 +187,18 @@ pub(crate) fn lookup_with_symbols(index: Index, key: &str) -> impl ExactSizeIter
     })
 }
 
+include!(concat!(env!("OUT_DIR"), "/airport_codes.rs"));
+
+/// The cities an IATA airport or metropolitan-area code serves (`CDG`, `LON`), from
+/// `data/curated/airport_codes.tsv` (one city a code) or else from the codes GeoNames
+/// lists among alternate names (maybe several). `code` must be written as the tables write
+/// it: three capital ASCII letters.
+pub(crate) fn airport_cities(code: &str) -> impl Iterator<Item = Entry> + 'static {
+    let code: [u8; 3] = code.as_bytes().try_into().unwrap_or([0; 3]);
+    let start = AIRPORT_CODES.partition_point(|(c, _)| *c < code);
+    AIRPORT_CODES[start..].iter().take_while(move |(c, _)| *c == code).map(|&(_, index)| Entry { index })
+}
+
 /// Numbers of entries, form keys and skeleton keys compiled in.
 #[cfg(test)]
 pub fn counts() -> (usize, usize, usize) {
@@ -205,5 +217,17 @@ mod tests {
         assert!(hits.contains(&"geonames:112931"), "{hits:?}");
         assert_eq!(lookup(Index::Forms, "no such name qqq").len(), 0);
         assert_eq!(lookup(Index::Forms, "").len(), 0);
+    }
+
+    #[test]
+    fn airport_codes_name_the_city_served() {
+        let ids = |code| airport_cities(code).map(|e| e.id()).collect::<Vec<_>>();
+        assert_eq!(ids("CDG"), ["geonames:2988507"]); // Paris
+        assert_eq!(airport_cities("LHR").map(|e| e.label()).collect::<Vec<_>>(), ["London"]);
+        assert_eq!(airport_cities("LON").map(|e| e.label()).collect::<Vec<_>>(), ["London"]);
+        assert!(ids("cdg").is_empty(), "codes are looked up as written");
+        assert!(ids("CD").is_empty() && ids("CDGX").is_empty() && ids("").is_empty() && ids("AAA\0").is_empty());
+        // GeoNames' own codes are codes, not names: `tom` is no spelling of Timbuktu.
+        assert!(lookup(Index::Forms, "tom").all(|e| e.label() != "Timbuktu"));
     }
 }
