@@ -6,6 +6,8 @@
 //! through the phrase's shorter runs of words; a person's full name gets the name groups
 //! of its words. Among equal matches places rank by population.
 
+use std::collections::HashMap;
+
 use crate::compare::{sym_similarity, Writing};
 use crate::name::Name;
 use crate::place_words;
@@ -111,11 +113,16 @@ fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
     let mut query = Vec::new();
     text::name_symbols_into(&mut scratch, Lang::Auto, &mut query);
     let writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
-    let sound_hits = |found: &mut Found, index: Index, key: &str, base: f64| {
+    // The one-edit lookups meet the same spellings again and again: each is scored once
+    // (keyed by where its symbols sit in the tables).
+    let mut scored: HashMap<usize, f64> = HashMap::new();
+    let mut sound_hits = |found: &mut Found, index: Index, key: &str, base: f64| {
         let kind = found.kind;
         let wanted = |(e, _): &(Entry, &[u8])| kind.is_none_or(|k| e.kind() == k);
         for (e, syms) in tables::lookup_with_symbols(index, key).filter(wanted).take(MAX_RESCORED) {
-            let sim = sym_similarity(&query, writing, syms, Writing::Alphabet);
+            let sim = *scored
+                .entry(syms.as_ptr() as usize)
+                .or_insert_with(|| sym_similarity(&query, writing, syms, Writing::Alphabet));
             found.add(e, base * factor * (0.5 + 0.5 * sim));
         }
     };
