@@ -51,7 +51,7 @@ impl Timings {
     /// Prints the time since the last mark, named `what`.
     pub fn mark(&mut self, what: &str) {
         if let Some(t) = &mut self.0 {
-            eprintln!("canonym: {what:<12} {:8.3} s", t.elapsed().as_secs_f64());
+            eprintln!("canonym: {what:<24} {:8.3} s", t.elapsed().as_secs_f64());
             *t = std::time::Instant::now();
         }
     }
@@ -287,7 +287,7 @@ impl Deduper {
         let order = self.sorted_order();
         time.mark("sort");
         let (pairs, in_tables) = self.candidate_pairs(&order);
-        time.mark("block");
+        time.mark(&format!("block ({} pairs)", pairs.len()));
         let parsed = Parsed::new(self, &order, &pairs);
         time.mark("parse");
         let mut scores = parsed.score_pairs(&self.matcher, &pairs);
