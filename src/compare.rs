@@ -833,6 +833,16 @@ mod tests {
     }
 
     #[test]
+    fn french_silent_finals() {
+        for (a, b) in [("Georges", "George"), ("Albert Haddad", "البير حداد"), ("Godard", "Годар"), ("Arnaud", "Арно"), ("Thibault", "Тибо")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Only French endings: the d of Hamid and the t of Ahmet are letters.
+        assert!(!cmp("Hamid", "Hami").same);
+    }
+
+    #[test]
     fn a_vowel_before_the_last_consonant_weighs_more() {
         assert!(cmp("Fahd", "Fahad").same);
         assert!(cmp("Hamd", "Hamed").score < cmp("Hamed", "Hamid").score);

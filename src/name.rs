@@ -169,6 +169,11 @@ impl Name {
                 if let Some(stem) = slavic_masculine(word) {
                     alt(&stem, b"", &mut alt_syms);
                 }
+                if sp.script == Script::Latin {
+                    if let Some(spoken) = french_spoken(word) {
+                        alt(spoken, b"", &mut alt_syms);
+                    }
+                }
             }
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
@@ -353,6 +358,32 @@ fn slavic_masculine(word: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A French word without the final consonants French does not pronounce, which other
+/// languages and scripts leave out (Georges / George, Albert / البير, Godard / Годар,
+/// Arnaud / アルノー): the endings -es after a consonant, -ert, -ard, -aud, -ault, -aut,
+/// -eaux, -aux, -oux, -ois, -ais, -ait, -ot, -et after a consonant and -iers.
+fn french_spoken(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    if b.len() < 4 || !b.is_ascii() {
+        return None;
+    }
+    let ends = |e: &[u8]| b.len() > e.len() + 1 && b[b.len() - e.len()..].eq_ignore_ascii_case(e);
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let before = |n: usize| b.get(b.len().wrapping_sub(n + 1)).copied().unwrap_or(0);
+    let drop = if ends(b"ault") || ends(b"eaux") {
+        2
+    } else if ends(b"es") && consonant(before(2)) {
+        1
+    } else if ends(b"et") && consonant(before(2)) {
+        1
+    } else if ends(b"ert") || ends(b"ard") || ends(b"aud") || ends(b"aut") || ends(b"aux") || ends(b"oux") || ends(b"ois") || ends(b"ais") || ends(b"ait") || ends(b"ot") || ends(b"iers") {
+        1
+    } else {
+        return None;
+    };
+    word.get(..word.len() - drop)
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.
