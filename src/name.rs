@@ -180,6 +180,17 @@ impl Name {
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
+            // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
+            // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
+            // know the word as a name spelled with a final -a (اليحيى al-Yahya).
+            let after_article = i > 0 && scratch.spans[i - 1].role == Role::Article;
+            if after_article && sp.role == Role::Name && sp.script == Script::Arabic && !groups.iter().any(|e| e.label().ends_with(['a', 'e'])) {
+                for v in std::iter::once(&mut syms).chain(alt_syms.iter_mut()) {
+                    if let Some(last) = v.last_mut().filter(|l| **l == phon::sym::ANY_I) {
+                        *last = b'I';
+                    }
+                }
+            }
             // A word in Chinese characters has readings that no transliteration gives
             // (増田 Masuda, read masuda, mashida, …): the Latin labels of its name groups.
             let mut readings = Vec::new();
