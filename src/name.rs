@@ -169,12 +169,28 @@ impl Name {
                 if let Some(stem) = slavic_masculine(word) {
                     alt(&stem, b"", &mut alt_syms);
                 }
+                if sp.script == Script::Latin {
+                    if let Some(spoken) = french_spoken(word) {
+                        alt(spoken, b"", &mut alt_syms);
+                    }
+                }
             }
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
+            // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
+            // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
+            // know the word as a name spelled with a final -a (اليحيى al-Yahya).
+            let after_article = i > 0 && scratch.spans[i - 1].role == Role::Article;
+            if after_article && sp.role == Role::Name && sp.script == Script::Arabic && !groups.iter().any(|e| e.label().ends_with(['a', 'e'])) {
+                for v in std::iter::once(&mut syms).chain(alt_syms.iter_mut()) {
+                    if let Some(last) = v.last_mut().filter(|l| **l == phon::sym::ANY_I) {
+                        *last = b'I';
+                    }
+                }
+            }
             // A word in Chinese characters has readings that no transliteration gives
             // (増田 Masuda, read masuda, mashida, …): the Latin labels of its name groups.
             let mut readings = Vec::new();
@@ -353,6 +369,32 @@ fn slavic_masculine(word: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A French word without the final consonants French does not pronounce, which other
+/// languages and scripts leave out (Georges / George, Albert / البير, Godard / Годар,
+/// Arnaud / アルノー): the endings -es after a consonant, -ert, -ard, -aud, -ault, -aut,
+/// -eaux, -aux, -oux, -ois, -ais, -ait, -ot, -et after a consonant and -iers.
+fn french_spoken(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    if b.len() < 4 || !b.is_ascii() {
+        return None;
+    }
+    let ends = |e: &[u8]| b.len() > e.len() + 1 && b[b.len() - e.len()..].eq_ignore_ascii_case(e);
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let before = |n: usize| b.get(b.len().wrapping_sub(n + 1)).copied().unwrap_or(0);
+    let drop = if ends(b"ault") || ends(b"eaux") {
+        2
+    } else if ends(b"es") && consonant(before(2)) {
+        1
+    } else if ends(b"et") && consonant(before(2)) {
+        1
+    } else if ends(b"ert") || ends(b"ard") || ends(b"aud") || ends(b"aut") || ends(b"aux") || ends(b"oux") || ends(b"ois") || ends(b"ais") || ends(b"ait") || ends(b"ot") || ends(b"iers") {
+        1
+    } else {
+        return None;
+    };
+    word.get(..word.len() - drop)
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.

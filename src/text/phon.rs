@@ -147,6 +147,15 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     let n = p.len();
     let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
     let starts = |i: usize, pat: &[u8]| p.get(i..i + pat.len()) == Some(pat);
+    // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
+    // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
+    // (Szocsics, Augusztina), where Polish sz is sh.
+    let hungarian = !p.contains(&b'w')
+        && (p.windows(2).any(|w| w == b"cs" || w == b"zs")
+            || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
+    // Dutch spelling of a Slavic name (oe for u, j for y: Hoemenjoek); joined pinyin
+    // syllables (bo-en-li) have an oe too, but no j.
+    let dutch = p.contains(&b'j');
     let mut i = 0;
     let start = out.len();
     while i < n {
@@ -162,6 +171,18 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             (sym::CH, 3)
         } else if starts(i, b"dzh") {
             (b'j', 3)
+        } else if starts(i, b"tsj") {
+            (sym::CH, 3) // Dutch tsj: Melnytsjoek
+        } else if starts(i, b"tj") && at(i + 2) != 0 && !is_latin_vowel(at(i + 2)) {
+            (sym::CH, 2) // Swedish and Dutch tj before a consonant: Machatjkala
+        } else if starts(i, b"tx") {
+            (sym::CH, 2) // Basque and Catalan tx: Etxegoien, Dudtxenko
+        } else if hungarian && starts(i, b"cs") {
+            (sym::CH, 2)
+        } else if hungarian && starts(i, b"zs") {
+            (sym::ZH, 2)
+        } else if hungarian && starts(i, b"sz") {
+            (b's', 2)
         } else if starts(i, b"szcz") {
             // Polish: Szczecin, Szczepanski.
             push(out, sym::SH);
@@ -200,6 +221,9 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             } else {
                 (b'U', 2)
             }
+        } else if dutch && starts(i, b"oe") && at(i + 2) != 0 && !is_latin_vowel(at(i + 2)) && !matches!(at(i + 2), b'y' | b'\'') {
+            // Dutch oe before a consonant is u: Hoemenjoek, Melnytsjoek.
+            (b'U', 2)
         } else if starts(i, b"aa") {
             (b'A', 2)
         } else if starts(i, b"ee") || starts(i, b"ii") {
@@ -444,6 +468,31 @@ mod tests {
         ] {
             assert_eq!(skel_arabic(ar), skel_latin(la), "{ar} vs {la}");
         }
+    }
+
+    #[test]
+    fn european_spellings_of_slavic_and_other_names_meet() {
+        for (a, b) in [
+            ("etxeberria", "echeberria"),     // Basque tx
+            ("dudtxenko", "dudchenko"),       // Catalan tx
+            ("melnytsjoek", "melnychuk"),     // Dutch tsj, oe
+            ("szocsics", "sochich"),          // Hungarian sz, cs
+            ("zsolt", "zholt"),               // Hungarian zs
+            ("machatjkala", "machachkala"),   // Swedish tj
+        ] {
+            assert_eq!(skel_latin(a), skel_latin(b), "{a} / {b}");
+        }
+        // Polish sz stays sh; a Welsh cs (w a vowel) and a pinyin o-e stay letters.
+        assert_eq!(skel_latin("szymon"), skel_latin("shymon"));
+        assert_eq!(skel_latin("lwcsembwrg"), skel_latin("luksemburg"));
+        let syms = |w: &str| {
+            let (mut x, mut scratch) = (Vec::new(), Vec::new());
+            latin_symbols(w, &mut x, &mut scratch);
+            x
+        };
+        assert_eq!(syms("boenli"), b"boenli");
+        // Dutch oe before a consonant is the u of Ukrainian names.
+        assert_eq!(syms("hoemenjoek"), b"hUmenjUk");
     }
 
     #[test]
