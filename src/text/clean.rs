@@ -19,30 +19,37 @@ pub fn clean_into(input: &str, out: &mut String) {
     }
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
-    if input.chars().all(plainly_nfkc)
+    let dropped = if input.chars().all(plainly_nfkc)
         || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
     {
-        clean_chars(input.chars(), out);
+        clean_chars(input.chars(), out)
     } else {
-        clean_chars(input.nfkc(), out);
-    }
-    // A dropped character (tatweel, a control) may leave a letter and a combining mark
-    // side by side that NFKC saw apart: compose them now, so that clean is idempotent.
-    if !out.is_ascii() && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c)) {
+        clean_chars(input.nfkc(), out)
+    };
+    // A dropped character (tatweel, a control, a ZWNJ) may leave a letter and a combining
+    // mark side by side that NFKC saw apart: compose them now, so that clean is idempotent.
+    // (The characters `map_char` replaces map to letters that compose only with marks it
+    // drops, so without a drop there is nothing to compose.)
+    if dropped && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c)) {
         let composed: String = out.nfc().collect();
         *out = composed;
     }
 }
 
-/// The character loop of [`clean_into`] over `chars`, already NFKC.
-fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) {
+/// The character loop of [`clean_into`] over `chars`, already NFKC. Tells whether it
+/// dropped a character (spaces aside).
+fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
     let mut pending_space = false;
     let mut prev_arabic = false;
     let mut pending_zwnj = false;
+    let mut dropped = false;
     for c in chars {
         let c = match map_char(c) {
             Mapped::Char(c) => c,
-            Mapped::Drop => continue,
+            Mapped::Drop => {
+                dropped = true;
+                continue;
+            }
             Mapped::Space => {
                 pending_space = !out.is_empty();
                 pending_zwnj = false;
@@ -50,6 +57,7 @@ fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) {
             }
             Mapped::Zwnj => {
                 pending_zwnj = prev_arabic;
+                dropped = true; // kept or not: rare enough to check for marks
                 continue;
             }
         };
@@ -65,6 +73,7 @@ fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) {
         prev_arabic = arabic;
         out.push(c);
     }
+    dropped
 }
 
 /// Characters NFKC leaves alone, by range: the letters of the common scripts of names
