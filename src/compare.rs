@@ -872,6 +872,18 @@ mod tests {
     }
 
     #[test]
+    fn slavic_c_and_g_readings() {
+        // Latin Slavic c is ц / ts; Ukrainian г is h, Russian г is g.
+        for (a, b) in [("Zielonacki", "Зелонацкий"), ("Kowalec", "Ковалець"), ("Horodecki", "Городецький"), ("Olha Hrebenec", "Ольга Гребенец"), ("Malecki", "Maletski")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Only words that look Slavic, and not Hungarian cs: Marco is no Martso.
+        assert!(!cmp("Marco", "Марцо").same);
+        assert!(!cmp("Csaba", "Tsaba").same);
+    }
+
+    #[test]
     fn a_vowel_before_the_last_consonant_weighs_more() {
         assert!(cmp("Fahd", "Fahad").same);
         assert!(cmp("Hamd", "Hamed").score < cmp("Hamed", "Hamid").score);
