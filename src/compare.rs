@@ -881,6 +881,11 @@ mod tests {
         // Only words that look Slavic, and not Hungarian cs: Marco is no Martso.
         assert!(!cmp("Marco", "Марцо").same);
         assert!(!cmp("Csaba", "Tsaba").same);
+        // With Polish letters c is only ts: two bases, -iec and -ik, stay apart in any
+        // derived form, while one base meets its own.
+        assert!(!cmp("Kłosiec", "Kłosikowa").same);
+        assert!(!cmp("Kłoścówna", "Kłosik").same);
+        assert!(cmp("Kłosik", "Kłosikówna").same);
     }
 
     #[test]

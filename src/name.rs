@@ -142,6 +142,15 @@ impl Name {
                 syms.clear();
                 syms.extend_from_slice(p);
             }
+            // Slavic c is ts. In a word with letters of the Slavic Latin alphabets
+            // (Młyniec) that is its only reading, so it stays apart from a word with k
+            // (Młynik); in one that only looks Slavic (Karwacki) it is a second one.
+            let ts = if sp.role == Role::Name && sp.script == Script::Latin { slavic_ts(word) } else { None };
+            let only_ts = ts.is_some() && has_slavic_letters(word);
+            if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
+                syms.clear();
+                text::word_symbols(ts, sp.script, lang, &mut syms, &mut latin, &mut bytes);
+            }
             let mut alt_syms = Vec::new();
             let mut alt = |tail: &str, prefix: &[u8], alt_syms: &mut Vec<Vec<u8>>| {
                 let mut v = prefix.to_vec();
@@ -166,15 +175,16 @@ impl Name {
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt(tail, b"", &mut alt_syms);
                 }
-                if let Some(stem) = slavic_masculine(word) {
+                let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
+                if let Some(stem) = slavic_masculine(base) {
                     alt(&stem, b"", &mut alt_syms);
                 }
                 if sp.script == Script::Latin {
                     if let Some(spoken) = french_spoken(word) {
                         alt(spoken, b"", &mut alt_syms);
                     }
-                    if let Some(ts) = slavic_ts(word) {
-                        alt(&ts, b"", &mut alt_syms);
+                    if let Some(ts) = ts.as_deref().filter(|_| !only_ts) {
+                        alt(ts, b"", &mut alt_syms);
                     }
                 }
                 if sp.script == Script::Cyrillic {
@@ -386,7 +396,7 @@ fn slavic_masculine(word: &str) -> Option<String> {
 /// (Karwacki / Карвацкий, Bohomolec / Богомолець), where the Latin reading makes c a k or
 /// an s. Looks Slavic: a letter of those alphabets (ł ą ę ś ć ż ź ń ř č š ž ě ů), w,
 /// Polish cz, sz or rz, or an ending -cki, -cka, -cky, -ec, -ic, -yc, -uc, -rc. The c of
-/// cz, ch and of ci before a vowel (Polish ć) keeps its reading; a Hungarian word
+/// cz, ch and ci (Polish ć) keeps its reading; a Hungarian word
 /// (cs, zs) has none of this.
 fn slavic_ts(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
@@ -402,12 +412,11 @@ fn slavic_ts(word: &str) -> Option<String> {
     if !slavic {
         return None;
     }
-    let is_vowel = |c: Option<&u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
     let mut out = String::with_capacity(lower.len() + 4);
     let mut changed = false;
     for (i, c) in lower.char_indices() {
         let next = b.get(i + 1);
-        let keep = c != 'c' || matches!(next, Some(b'h' | b'z')) || (next == Some(&b'i') && is_vowel(b.get(i + 2)));
+        let keep = c != 'c' || matches!(next, Some(b'h' | b'z' | b'i'));
         if keep {
             out.push(c);
         } else {
@@ -416,6 +425,12 @@ fn slavic_ts(word: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Does the word have a letter of the Polish, Czech, Slovak, Croatian or Baltic
+/// alphabets that other Latin alphabets lack, in all of which c is ts?
+fn has_slavic_letters(word: &str) -> bool {
+    word.contains(['ł', 'Ł', 'ą', 'ę', 'ś', 'Ś', 'ć', 'ń', 'ż', 'Ż', 'ź', 'Ź', 'ř', 'Ř', 'ě', 'ů', 'č', 'Č', 'š', 'Š', 'ž', 'Ž', 'đ', 'Đ'])
 }
 
 /// The other reading of a Cyrillic word with г: Russian and Bulgarian read it g,
