@@ -119,6 +119,8 @@ struct Unit {
     /// A one-syllable half of a hyphenated compound (`Hwan-su`, `Jean-Luc`): a name only
     /// together with its neighbour. (Longer halves, `Abbas-Ali`, are names of their own.)
     compound: bool,
+    /// A Korean word in hangul (see [`korean_native`]): syllabic costs, the strict window.
+    korean: bool,
 }
 
 /// How a script writes sounds, which decides what a missing vowel costs.
@@ -221,9 +223,31 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         weight,
         common: commonness_weight(last.spellings()),
         writing: Writing::of(last.script()),
+        korean: korean_native(last.text()),
         initial: last.role() == Role::Initial,
         compound,
     }
+}
+
+/// Is the word hangul with no open syllable of the vowel ㅡ (크 keu, 트 teu), which Korean
+/// adds to transcribe the consonant clusters of foreign names (크반트 Quandt)? Hangul
+/// writes Korean names sound by sound, and their romanisations differ in conventions
+/// (eo / ŏ, b / p, l / r), not by syllables added: the loose consonant costs of a
+/// syllabic script, but the strict evidence window of an alphabet.
+fn korean_native(word: &str) -> bool {
+    let mut any = false;
+    for c in word.chars() {
+        let u = c as u32;
+        if !(0xAC00..=0xD7A3).contains(&u) {
+            return false;
+        }
+        let (vowel, coda) = (((u - 0xAC00) / 28) % 21, (u - 0xAC00) % 28);
+        if vowel == 18 && coda == 0 {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// The words of units `r` of a name, for explanations.
@@ -725,7 +749,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
         let wb: f64 = ub[c.b.0..c.b.1].iter().map(|u| u.weight).sum();
         // Common names are weak evidence of the same person, not weak evidence of a
         // different one: the discount applies to agreeing pairs only.
-        let syllabic = ua[c.a.0..c.a.1].iter().chain(&ub[c.b.0..c.b.1]).any(|u| u.writing == Writing::Syllabary);
+        let syllabic = ua[c.a.0..c.a.1].iter().chain(&ub[c.b.0..c.b.1]).any(|u| u.writing == Writing::Syllabary && !u.korean);
         let ev = evidence(c.sim, syllabic);
         let common = if c.a.1 - c.a.0 == 1 && c.b.1 - c.b.0 == 1 { ua[c.a.0].common.max(ub[c.b.0].common) } else { 1.0 };
         let w = wa.min(wb) * if ev >= 0.5 { common } else { 1.0 };
@@ -869,6 +893,35 @@ mod tests {
         }
         // Only French endings: the d of Hamid and the t of Ahmet are letters.
         assert!(!cmp("Hamid", "Hami").same);
+    }
+
+    #[test]
+    fn slavic_c_and_g_readings() {
+        // Latin Slavic c is ц / ts; Ukrainian г is h, Russian г is g.
+        for (a, b) in [("Zielonacki", "Зелонацкий"), ("Kowalec", "Ковалець"), ("Horodecki", "Городецький"), ("Olha Hrebenec", "Ольга Гребенец"), ("Malecki", "Maletski")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Only words that look Slavic, and not Hungarian cs: Marco is no Martso.
+        assert!(!cmp("Marco", "Марцо").same);
+        assert!(!cmp("Csaba", "Tsaba").same);
+        // With Polish letters c is only ts: two bases, -iec and -ik, stay apart in any
+        // derived form, while one base meets its own.
+        assert!(!cmp("Kłosiec", "Kłosikowa").same);
+        assert!(!cmp("Kłoścówna", "Kłosik").same);
+        assert!(cmp("Kłosik", "Kłosikówna").same);
+    }
+
+    #[test]
+    fn korean_names_in_hangul_use_the_strict_window() {
+        for (a, b) in [("Minjun", "민준"), ("Seo-yeon", "서연"), ("Sung-min", "성민"), ("Kristen", "크리스틴")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Korean names a syllable apart are different names.
+        assert!(!cmp("Jihun", "지연").same);
+        assert!(!cmp("Taehyun", "태형").same);
+        assert!(korean_native("민준") && !korean_native("크리스틴") && !korean_native("Minjun"));
     }
 
     #[test]

@@ -142,6 +142,15 @@ impl Name {
                 syms.clear();
                 syms.extend_from_slice(p);
             }
+            // Slavic c is ts. In a word with letters of the Slavic Latin alphabets
+            // (Młyniec) that is its only reading, so it stays apart from a word with k
+            // (Młynik); in one that only looks Slavic (Karwacki) it is a second one.
+            let ts = if sp.role == Role::Name && sp.script == Script::Latin { slavic_ts(word) } else { None };
+            let only_ts = ts.is_some() && has_slavic_letters(word);
+            if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
+                syms.clear();
+                text::word_symbols(ts, sp.script, lang, &mut syms, &mut latin, &mut bytes);
+            }
             let mut alt_syms = Vec::new();
             let mut alt = |tail: &str, prefix: &[u8], alt_syms: &mut Vec<Vec<u8>>| {
                 let mut v = prefix.to_vec();
@@ -166,12 +175,23 @@ impl Name {
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt(tail, b"", &mut alt_syms);
                 }
-                if let Some(stem) = slavic_masculine(word) {
+                let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
+                if let Some(stem) = slavic_masculine(base) {
                     alt(&stem, b"", &mut alt_syms);
                 }
                 if sp.script == Script::Latin {
                     if let Some(spoken) = french_spoken(word) {
                         alt(spoken, b"", &mut alt_syms);
+                    }
+                    if let Some(ts) = ts.as_deref().filter(|_| !only_ts) {
+                        alt(ts, b"", &mut alt_syms);
+                    }
+                }
+                if sp.script == Script::Cyrillic {
+                    if let Some(other) = other_g_reading(word, lang) {
+                        let mut v = Vec::new();
+                        text::word_symbols(word, sp.script, other, &mut v, &mut latin, &mut bytes);
+                        alt_syms.push(v);
                     }
                 }
             }
@@ -369,6 +389,63 @@ fn slavic_masculine(word: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A Latin word that looks Slavic (Polish, Czech, Slovak, Croatian spelling) with its c
+/// read as ts, as Cyrillic writes it with ц and English-language media with ts
+/// (Karwacki / Карвацкий, Bohomolec / Богомолець), where the Latin reading makes c a k or
+/// an s. Looks Slavic: a letter of those alphabets (ł ą ę ś ć ż ź ń ř č š ž ě ů), w,
+/// Polish cz, sz or rz, or an ending -cki, -cka, -cky, -ec, -ic, -yc, -uc, -rc. The c of
+/// cz, ch and ci (Polish ć) keeps its reading; a Hungarian word
+/// (cs, zs) has none of this.
+fn slavic_ts(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let b = lower.as_bytes();
+    // Hungarian cs and zs (Csonka) spell other sounds.
+    if !b.contains(&b'c') || lower.contains("cs") || lower.contains("zs") {
+        return None;
+    }
+    const ENDINGS: &[&str] = &["cki", "cka", "cky", "ckyj", "ckij", "cký", "cká", "ec", "ic", "yc", "uc", "rc"];
+    let slavic = lower.contains(['w', 'ł', 'ą', 'ę', 'ś', 'ć', 'ż', 'ź', 'ń', 'ř', 'č', 'š', 'ž', 'ě', 'ů'])
+        || ["cz", "sz", "rz"].iter().any(|d| lower.contains(d))
+        || ENDINGS.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 1);
+    if !slavic {
+        return None;
+    }
+    let mut out = String::with_capacity(lower.len() + 4);
+    let mut changed = false;
+    for (i, c) in lower.char_indices() {
+        let next = b.get(i + 1);
+        let keep = c != 'c' || matches!(next, Some(b'h' | b'z' | b'i'));
+        if keep {
+            out.push(c);
+        } else {
+            out.push_str("ts");
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Does the word have a letter of the Polish, Czech, Slovak, Croatian or Baltic
+/// alphabets that other Latin alphabets lack, in all of which c is ts?
+fn has_slavic_letters(word: &str) -> bool {
+    word.contains(['ł', 'Ł', 'ą', 'ę', 'ś', 'Ś', 'ć', 'ń', 'ż', 'Ż', 'ź', 'Ź', 'ř', 'Ř', 'ě', 'ů', 'č', 'Č', 'š', 'Š', 'ž', 'Ž', 'đ', 'Đ'])
+}
+
+/// The other reading of a Cyrillic word with г: Russian and Bulgarian read it g,
+/// Ukrainian and Belarusian h, and a name written in one is often spelled by the other's
+/// convention (Верига Veryha, Богомолець Bohomolets, Гинзбург Hinzburh / Ginzburg).
+fn other_g_reading(word: &str, lang: Lang) -> Option<Lang> {
+    if !word.contains(['г', 'Г']) {
+        return None;
+    }
+    let read = if lang == Lang::Auto { text::translit::cyrillic::detect(word) } else { lang };
+    match read {
+        Lang::Ru | Lang::Bg => Some(Lang::Uk),
+        Lang::Uk | Lang::Be => Some(Lang::Ru),
+        _ => None,
+    }
 }
 
 /// A French word without the final consonants French does not pronounce, which other

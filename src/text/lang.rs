@@ -119,7 +119,9 @@ pub fn script_of(c: char) -> Script {
         0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
         // Punctuation, symbols and emoji blocks; everything else counts as a letter of some
         // other script (a range test instead of the Unicode property tables: hot path).
-        0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x3040 | 0xFE10..=0xFE6F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40
+        // The katakana middle dot ・ and double hyphen ゠ separate the words of a foreign
+        // name (マリア・デ・ラス・メルセデス).
+        0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x3040 | 0x30A0 | 0x30FB | 0xFE10..=0xFE6F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40
         | 0xFF5B..=0xFF65 | 0x1F000..=0x1FAFF | 0xE000..=0xF8FF | 0xFFF0..=0xFFFF => Script::Common,
         _ if c.is_numeric() || c.is_whitespace() => Script::Common,
         _ => Script::Other,

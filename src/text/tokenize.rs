@@ -425,4 +425,13 @@ mod tests {
         assert_eq!(words(""), Vec::<&str>::new());
         assert_eq!(words("- ' ,"), Vec::<&str>::new());
     }
+
+    #[test]
+    fn the_katakana_middle_dot_separates_words() {
+        let text = |s: &str| toks(s).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+        assert_eq!(text("ジョン・スミス"), ["ジョン", "スミス"]);
+        assert_eq!(text("アンナ゠マリア"), ["アンナ", "マリア"]);
+        // The prolonged sound mark is part of the word.
+        assert_eq!(text("ルーカス"), ["ルーカス"]);
+    }
 }
