@@ -462,11 +462,9 @@ fn french_spoken(word: &str) -> Option<&str> {
     let before = |n: usize| b.get(b.len().wrapping_sub(n + 1)).copied().unwrap_or(0);
     let drop = if ends(b"ault") || ends(b"eaux") {
         2
-    } else if ends(b"es") && consonant(before(2)) {
-        1
-    } else if ends(b"et") && consonant(before(2)) {
-        1
-    } else if ends(b"ert") || ends(b"ard") || ends(b"aud") || ends(b"aut") || ends(b"aux") || ends(b"oux") || ends(b"ois") || ends(b"ais") || ends(b"ait") || ends(b"ot") || ends(b"iers") {
+    } else if ((ends(b"es") || ends(b"et")) && consonant(before(2)))
+        || [&b"ert"[..], b"ard", b"aud", b"aut", b"aux", b"oux", b"ois", b"ais", b"ait", b"ot", b"iers"].iter().any(|e| ends(e))
+    {
         1
     } else {
         return None;

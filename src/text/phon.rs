@@ -173,11 +173,12 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             (b'j', 3)
         } else if starts(i, b"tsj") {
             (sym::CH, 3) // Dutch tsj: Melnytsjoek
-        } else if starts(i, b"tj") && at(i + 2) != 0 && !is_latin_vowel(at(i + 2)) {
-            (sym::CH, 2) // Swedish and Dutch tj before a consonant: Machatjkala
-        } else if starts(i, b"tx") {
-            (sym::CH, 2) // Basque and Catalan tx: Etxegoien, Dudtxenko
-        } else if hungarian && starts(i, b"cs") {
+        } else if (starts(i, b"tj") && at(i + 2) != 0 && !is_latin_vowel(at(i + 2)))
+            || starts(i, b"tx")
+            || (hungarian && starts(i, b"cs"))
+        {
+            // Swedish and Dutch tj before a consonant (Machatjkala), Basque and Catalan tx
+            // (Etxegoien, Dudtxenko), Hungarian cs.
             (sym::CH, 2)
         } else if hungarian && starts(i, b"zs") {
             (sym::ZH, 2)
