@@ -76,7 +76,7 @@ impl Found {
     /// size and for the number of its spellings that match as well, so that a city of
     /// millions beats a town of the same sound, never an exact spelling.
     fn ranked(mut self) -> Vec<(Entry, f64)> {
-        self.hits.sort_by(|(a, sa), (b, sb)| a.cmp(b).then(sb.total_cmp(sa)));
+        self.hits.sort_unstable_by(|(a, sa), (b, sb)| a.cmp(b).then(sb.total_cmp(sa)));
         let mut ranked: Vec<(f64, Entry, f64)> = Vec::new();
         for same in self.hits.chunk_by(|(a, _), (b, _)| a == b) {
             let (e, s) = same[0];
@@ -85,7 +85,7 @@ impl Found {
             let support = same.iter().filter(|(_, x)| *x >= s - SUPPORT_WINDOW).count();
             ranked.push((s + rank_bonus(&e) + SUPPORT_BONUS * (support as f64).ln(), e, s));
         }
-        ranked.sort_by(|(ra, a, _), (rb, b, _)| rb.total_cmp(ra).then(a.cmp(b)));
+        ranked.sort_unstable_by(|(ra, a, _), (rb, b, _)| rb.total_cmp(ra).then(a.cmp(b)));
         ranked.truncate(MAX_CANDIDATES);
         ranked.into_iter().map(|(_, e, s)| (e, s)).collect()
     }
