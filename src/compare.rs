@@ -752,6 +752,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     let mut alignments = Vec::new();
     let mut matched = 0.0;
     let mut paired = 0.0;
+    let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::with_capacity(ua.len().min(ub.len()));
     for c in &cands {
         if c.sim < 0.5 {
             break;
@@ -771,6 +772,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
         paired += w;
         (c.a.0..c.a.1).for_each(|i| used_a[i] = true);
         (c.b.0..c.b.1).for_each(|j| used_b[j] = true);
+        pairs.push((c.a, c.b));
         if explain {
             alignments.push(Alignment { left: unit_text(a, &ua, c.a), right: unit_text(b, &ub, c.b), score: c.sim, rule: c.rule });
         }
@@ -793,7 +795,15 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     // The shorter name must be covered; extra words of the longer one (a middle name, a
     // second family name) cost a third of a differing word, but the missing half of a
     // compound whose other half matched (Hwan-su / Hwan) costs a whole one.
-    let (short_rest, long_rest) = if total(&ua) <= total(&ub) { (ra, rb) } else { (rb, ra) };
+    let (mut short_rest, long_rest) = if total(&ua) <= total(&ub) { (ra, rb) } else { (rb, ra) };
+    // A word of the shorter name that the longer one lacks, where the longer one has no
+    // other word instead (Afshin Esmaeil Ghaderzadeh / Mohamad Afshin Ghaderzadeh), is an
+    // extra word too, not a differing one.
+    let short_is_a = total(&ua) <= total(&ub);
+    let extra = if short_rest.0 == 0.0 {
+        0.0
+    } else if short_is_a { extra_words(&ua, &used_a, &used_b, &mut pairs, false) } else { extra_words(&ub, &used_b, &used_a, &mut pairs, true) };
+    short_rest.0 -= extra * (2.0 / 3.0);
     let denom = paired + short_rest.0 + short_rest.1 + long_rest.0 / 3.0 + long_rest.1;
     if explain {
         for (i, _) in used_a.iter().enumerate().filter(|(_, &k)| !k) {
@@ -810,6 +820,38 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     }
     let score = if denom > 0.0 { matched / denom } else { 0.0 };
     (score, alignments)
+}
+
+/// The weight of the unmatched free words of one name (`own`, `used`) that stand where the
+/// other name (`other_used`) has no unmatched word: between the same two matched words.
+/// Only when the matched words come in one order in both names, and not when the two
+/// names are one shifted against the other (`A B C` / `B C D`, a father and his son in a
+/// chain of names). `flip` says that `own` is the right-hand side of `pairs`.
+fn extra_words(own: &[Unit], used: &[bool], other_used: &[bool], pairs: &mut [((usize, usize), (usize, usize))], flip: bool) -> f64 {
+    if flip {
+        pairs.iter_mut().for_each(|p| *p = (p.1, p.0));
+    }
+    pairs.sort_unstable();
+    if pairs.is_empty() || pairs.windows(2).any(|w| w[1].1 .0 < w[0].1 .1) {
+        return 0.0;
+    }
+    let pairs = &*pairs;
+    // The gap a word stands in: how many matched words come before it.
+    let gap_own = |k: usize| pairs.iter().filter(|p| p.0 .1 <= k).count();
+    let gap_other = |k: usize| pairs.iter().filter(|p| p.1 .1 <= k).count();
+    let own_free = || own.iter().enumerate().filter(|&(k, u)| !used[k] && !u.compound).map(|(k, u)| (gap_own(k), u.weight));
+    let other_free = || (0..other_used.len()).filter(|&k| !other_used[k]).map(gap_other);
+    let m = pairs.len();
+    fn all_at(mut it: impl Iterator<Item = usize>, g: usize) -> bool {
+        // Non-empty, and every gap is g.
+        it.next().is_some_and(|x| x == g) && it.all(|x| x == g)
+    }
+    let shifted = (all_at(own_free().map(|x| x.0), 0) && all_at(other_free(), m))
+        || (all_at(own_free().map(|x| x.0), m) && all_at(other_free(), 0));
+    if shifted {
+        return 0.0;
+    }
+    own_free().filter(|&(g, _)| !other_free().any(|h| h == g)).map(|(_, w)| w).sum()
 }
 
 #[cfg(test)]
@@ -852,6 +894,21 @@ mod tests {
             ("Said Jaber", "Saida Jaber"),
             ("Bashar al-Assad", "Hafez al-Assad"),
         ] {
+            let c = cmp(a, b);
+            assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+    }
+
+    #[test]
+    fn a_word_each_name_lacks_is_an_extra_word() {
+        // Each name has a word the other lacks, in different places: two extra words.
+        for (a, b) in [("Dariush Ferydoun Rostamzadeh", "Mohammad Dariush Rostamzadeh"), ("Maryam Azadeh Kolahdouz", "Maryam Kolahdouz Shirazi")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Different words in one place, and one name shifted against the other (a father
+        // and his son in a chain of names), stay apart.
+        for (a, b) in [("Dariush Ferydoun Rostamzadeh", "Dariush Kamran Rostamzadeh"), ("Karim Hamid Sadeghi", "Hamid Sadeghi Nouri")] {
             let c = cmp(a, b);
             assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
