@@ -915,6 +915,17 @@ mod tests {
     }
 
     #[test]
+    fn mufti_and_molana_are_titles() {
+        for (a, b) in [("Mufti Abu Bakr Siddiqui", "Abu Bakr Siddiqui"), ("مفتي ابو بكر", "Abu Bakr"), ("Molana Fazlur Rehman", "Fazlur Rehman")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Last in a name, Mufti is a family name.
+        let c = cmp("Nazia Mufti", "Nazia Qureshi");
+        assert!(!c.same, "{:.3} {:?}", c.score, c.alignments);
+    }
+
+    #[test]
     fn an_article_joined_on_one_side_only() {
         // Joined before a vowel or as a doubled sun letter, against the word after an
         // article written apart.
