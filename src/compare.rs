@@ -542,6 +542,22 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
                 _ => 0.3,
             }
         }
+        // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
+        // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
+        // out has another name's vowel there (Mohammad), as dear as reading it as another
+        // vowel. Not in short words, often foreign names spelled loosely (جون Jean), nor
+        // for a long i or a, which Maghreb spellings drop with every vowel (عبد الجليل
+        // Abdejlil, سلطاني Slatni).
+        b'U' if own == Writing::Abjad
+            && other == Writing::Alphabet
+            && i > 0
+            && i + 2 == seq.len()
+            && !is_vowel(seq[i - 1])
+            && !is_vowel(seq[i + 1])
+            && consonants(seq) >= 3 =>
+        {
+            LONG_VOWEL_MISMATCH
+        }
         b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
         // A final vowel letter of Arabic script (ة, ه, ي: Rashida, Khalili) is written in
         // Latin too.
@@ -911,6 +927,18 @@ mod tests {
         for (a, b) in [("Dariush Ferydoun Rostamzadeh", "Dariush Kamran Rostamzadeh"), ("Karim Hamid Sadeghi", "Hamid Sadeghi Nouri")] {
             let c = cmp(a, b);
             assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+    }
+
+    #[test]
+    fn the_long_u_of_a_mafool_pattern_is_kept() {
+        for (a, b) in [("محمود", "Mohammad"), ("منصور", "Mansar"), ("مسعود حيدري", "Masaad Heidari")] {
+            let c = cmp(a, b);
+            assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        for (a, b) in [("محمود", "Mahmud"), ("منصور", "Mansor"), ("مسعود حيدري", "Masood Heidari"), ("جون", "Joan")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
     }
 
