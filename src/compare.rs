@@ -309,6 +309,9 @@ fn is_short_form(a: &[u8], b: &[u8]) -> bool {
     cs >= 2 && cl >= cs + 2 && long.starts_with(short)
 }
 
+/// Similarity of `Abd X` and `X` at best.
+const ABD_DROPPED_SIMILARITY: f64 = 0.8;
+
 /// Spellings from which a name group counts as well attested, and what similarity two
 /// words lose when each belongs to such a group and they share none (see
 /// [`unit_similarity`]).
@@ -691,6 +694,14 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
         // other's: names that only sound alike (Jorge / George).
         best -= APART_GROUPS_PENALTY;
     }
+    // Abd X called by X alone (Abdul Qayyum / Qayyum, Abderraouf / Raouf): a short form,
+    // never the same name.
+    for (x, tx, y) in [(a, ta, b), (b, tb, a)] {
+        if x.toks.1 - x.toks.0 >= 2 && tx[x.toks.0].role() == Role::Abd && y.toks.1 - y.toks.0 == 1 {
+            let word = tx[x.toks.1 - 1].syms();
+            best = best.max(sym_similarity(word, x.writing, &y.syms, y.writing).min(ABD_DROPPED_SIMILARITY));
+        }
+    }
     if a.writing == Writing::Alphabet && b.writing == Writing::Alphabet && is_short_form(&a.syms, &b.syms) {
         best = best.max(SHORT_FORM_SIMILARITY);
     }
@@ -939,6 +950,19 @@ mod tests {
         for (a, b) in [("محمود", "Mahmud"), ("منصور", "Mansor"), ("مسعود حيدري", "Masood Heidari"), ("جون", "Joan")] {
             let c = cmp(a, b);
             assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+    }
+
+    #[test]
+    fn abd_x_may_be_called_x() {
+        for (a, b) in [("Abdul Hamid Karzai", "Hamid Karzai"), ("Abdelkader Bensalah", "Kader Bensalah"), ("عبد الحميد كرزاي", "Hamid Karzai")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Alone, or against another name, it is not enough.
+        for (a, b) in [("Abdul Hamid", "Hamid"), ("Abdul Hamid Karzai", "Hamid Kazemi"), ("Abu Hamid Karzai", "Hamid Karzai")] {
+            let c = cmp(a, b);
+            assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
     }
 
