@@ -967,6 +967,17 @@ mod tests {
     }
 
     #[test]
+    fn an_article_joined_at_the_end_of_a_compound_half() {
+        for (a, b) in [("Shamsul Haq", "شمس الحق"), ("Habibur Rahman", "حبيب الرحمن"), ("Nurul Amin Khan", "نور الامين خان")] {
+            let c = cmp(a, b);
+            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+        }
+        // Last in the name there is no compound to join.
+        let c = cmp("Karim Shamsul", "Karim Shams");
+        assert!(!c.same, "{:.3} {:?}", c.score, c.alignments);
+    }
+
+    #[test]
     fn mufti_and_molana_are_titles() {
         for (a, b) in [("Mufti Abu Bakr Siddiqui", "Abu Bakr Siddiqui"), ("مفتي ابو بكر", "Abu Bakr"), ("Molana Fazlur Rehman", "Fazlur Rehman")] {
             let c = cmp(a, b);

@@ -190,6 +190,10 @@ impl Name {
                     alt(&stem, b"", &mut alt_syms);
                 }
                 if sp.script == Script::Latin {
+                    let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
+                    if let Some(head) = next.and_then(|n| izafa_head(word, n)) {
+                        alt(head, b"", &mut alt_syms);
+                    }
                     if let Some(spoken) = french_spoken(word) {
                         alt(spoken, b"", &mut alt_syms);
                     }
@@ -379,6 +383,20 @@ fn joined_article_before_vowel_or_sun(word: &str) -> Option<&str> {
         return word.get(2..);
     }
     None
+}
+
+/// The first word of a South Asian compound written with the article joined at its end,
+/// `-ul` or `-u` and the next word's sun letter (`Ataul Gani` عطاء الغني, `Annisul Huq`
+/// انيس الحق, `Habibur Rahman`), without it. At least three letters stay.
+fn izafa_head<'a>(word: &'a str, next: &str) -> Option<&'a str> {
+    let b = word.as_bytes();
+    if b.len() < 5 || !b.is_ascii() {
+        return None;
+    }
+    let (u, c) = (b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
+    let first = next.bytes().next().map(|f| f.to_ascii_lowercase());
+    let sun = matches!(c, b'r' | b's' | b'd' | b't' | b'z' | b'n') && first == Some(c);
+    (u == b'u' && (c == b'l' || sun)).then(|| &word[..word.len() - 2])
 }
 
 /// Is the word written in Chinese characters (kanji, hanzi), without kana or hangul?
