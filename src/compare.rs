@@ -970,8 +970,10 @@ mod tests {
     fn an_article_joined_at_the_end_of_a_compound_half() {
         for (a, b) in [("Shamsul Haq", "شمس الحق"), ("Habibur Rahman", "حبيب الرحمن"), ("Nurul Amin Khan", "نور الامين خان")] {
             let c = cmp(a, b);
-            assert!(c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
+            assert!(c.score > 0.95, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
+        let c = cmp("Ziaul Haq Qureshi", "ضياء الحق قريشي");
+        assert!(c.same, "{:.3} {:?}", c.score, c.alignments);
         // Last in the name there is no compound to join.
         let c = cmp("Karim Shamsul", "Karim Shams");
         assert!(!c.same, "{:.3} {:?}", c.score, c.alignments);
