@@ -779,7 +779,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     let mut alignments = Vec::new();
     let mut matched = 0.0;
     let mut paired = 0.0;
-    let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::with_capacity(ua.len().min(ub.len()));
+    let mut pairs: Vec<Pair> = Vec::with_capacity(ua.len().min(ub.len()));
     for c in &cands {
         if c.sim < 0.5 {
             break;
@@ -849,12 +849,15 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     (score, alignments)
 }
 
+/// Two aligned ranges of units, of the left and the right name.
+type Pair = ((usize, usize), (usize, usize));
+
 /// The weight of the unmatched free words of one name (`own`, `used`) that stand where the
 /// other name (`other_used`) has no unmatched word: between the same two matched words.
 /// Only when the matched words come in one order in both names, and not when the two
 /// names are one shifted against the other (`A B C` / `B C D`, a father and his son in a
 /// chain of names). `flip` says that `own` is the right-hand side of `pairs`.
-fn extra_words(own: &[Unit], used: &[bool], other_used: &[bool], pairs: &mut [((usize, usize), (usize, usize))], flip: bool) -> f64 {
+fn extra_words(own: &[Unit], used: &[bool], other_used: &[bool], pairs: &mut [Pair], flip: bool) -> f64 {
     if flip {
         pairs.iter_mut().for_each(|p| *p = (p.1, p.0));
     }
