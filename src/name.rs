@@ -20,6 +20,11 @@ pub struct Token {
     /// Another reading of the word: with a joined Arabic article that may belong to the
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
     alt_syms: Vec<Vec<u8>>,
+    /// The word without a joined Latin article that [`optional_head`] leaves on, because
+    /// without it the word would often be another name: before a vowel (`Elaraby`,
+    /// `Alaoui`; `Alan`, `Elena`) or as an assimilated sun letter (`Essayhi`, `Ennaji`).
+    /// Compared only with a word that follows an article (`el-Arabi`, `العلوي`).
+    bare: Option<Vec<u8>>,
     skeleton: String,
     /// Latin readings of a word in Chinese characters, from its name groups (in Latin
     /// symbols).
@@ -64,6 +69,11 @@ impl Token {
 
     pub(crate) fn alt_syms(&self) -> &[Vec<u8>] {
         &self.alt_syms
+    }
+
+    /// The word without a joined article, to compare with a word after an article.
+    pub(crate) fn bare(&self) -> Option<&[u8]> {
+        self.bare.as_deref()
     }
 
     /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
@@ -180,6 +190,10 @@ impl Name {
                     alt(&stem, b"", &mut alt_syms);
                 }
                 if sp.script == Script::Latin {
+                    let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
+                    if let Some(head) = next.and_then(|n| izafa_head(word, n)) {
+                        alt(head, b"", &mut alt_syms);
+                    }
                     if let Some(spoken) = french_spoken(word) {
                         alt(spoken, b"", &mut alt_syms);
                     }
@@ -195,6 +209,14 @@ impl Name {
                     }
                 }
             }
+            let bare = (sp.role == Role::Name && sp.script == Script::Latin)
+                .then(|| joined_article_before_vowel_or_sun(word))
+                .flatten()
+                .map(|rest| {
+                    let mut v = Vec::new();
+                    text::word_symbols(rest, sp.script, lang, &mut v, &mut latin, &mut bytes);
+                    v
+                });
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
@@ -223,7 +245,7 @@ impl Name {
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, skeleton, readings, hyphened, groups, spellings });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, hyphened, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -340,6 +362,41 @@ fn optional_head(word: &str, script: Script) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// A Latin word that may begin with a joined article the other spelling writes apart, and
+/// the word without it: `al`/`el` before a vowel (`Elaraby` el-Arabi, `Alaoui` al-Alawi),
+/// or `a`/`e` and a doubled sun letter (`Essayhi` as-Sayhi, `Ennaji` an-Naji). At least
+/// three letters stay.
+fn joined_article_before_vowel_or_sun(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    let lower = |i: usize| b.get(i).map(u8::to_ascii_lowercase);
+    let vowel = |c: Option<u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    if !matches!(lower(0), Some(b'a' | b'e')) || b.len() < 5 {
+        return None;
+    }
+    if lower(1) == Some(b'l') && vowel(lower(2)) {
+        return word.get(2..);
+    }
+    let sun = matches!(lower(1), Some(b't' | b'd' | b'r' | b'z' | b's' | b'n'));
+    if sun && lower(2) == lower(1) && b.len() >= 6 {
+        return word.get(2..);
+    }
+    None
+}
+
+/// The first word of a South Asian compound written with the article joined at its end,
+/// `-ul` or `-u` and the next word's sun letter (`Ataul Gani` عطاء الغني, `Annisul Huq`
+/// انيس الحق, `Habibur Rahman`), without it. At least three letters stay.
+fn izafa_head<'a>(word: &'a str, next: &str) -> Option<&'a str> {
+    let b = word.as_bytes();
+    if b.len() < 5 || !b.is_ascii() {
+        return None;
+    }
+    let (u, c) = (b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
+    let first = next.bytes().next().map(|f| f.to_ascii_lowercase());
+    let sun = matches!(c, b'r' | b's' | b'd' | b't' | b'z' | b'n') && first == Some(c);
+    (u == b'u' && (c == b'l' || sun)).then(|| &word[..word.len() - 2])
 }
 
 /// Is the word written in Chinese characters (kanji, hanzi), without kana or hangul?
