@@ -40,6 +40,11 @@ pub fn word_symbols(word: &str, script: Script, lang: Lang, syms: &mut Vec<u8>, 
     match script {
         Script::Arabic => phon::arabic_symbols(word, syms),
         Script::Latin | Script::Common => phon::latin_symbols(word, syms, bytes),
+        Script::Hebrew => {
+            latin.clear();
+            translit::hebrew::translit_unvowelled(word, latin);
+            phon::latin_symbols(latin, syms, bytes);
+        }
         _ => {
             latin.clear();
             translit::word(word, script, lang, latin);

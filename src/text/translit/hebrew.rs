@@ -21,8 +21,8 @@
 //! - final `ה` → `a`;
 //! - **vowel insertion**: between two consonants, `e` is inserted (the shva/segol reading,
 //!   the most frequent unwritten vowel in names): `נתניהו` → `netenihu`, `ירושלים` →
-//!   `yeroshelim`, `מנחם בגין` → `menekhem begin`. The matcher downstream is vowel-blind, so
-//!   this only serves readability; it never removes a written letter.
+//!   `yeroshelim`, `מנחם בגין` → `menekhem begin`. It only serves readability: the
+//!   matcher reads Hebrew without it ([`translit_unvowelled`]), as an abjad.
 
 use super::super::lang::Lang;
 use std::str::Chars;
@@ -50,11 +50,23 @@ enum St {
 
 /// Appends the Latin transliteration of the Hebrew word `word` to `out`. `lang` is ignored.
 pub fn translit(word: &str, _lang: Lang, out: &mut String) {
+    spell(word, true, out);
+}
+
+/// The same without the `e` inserted between two consonants of an unpointed word, for
+/// matching: an abjad reading leaves the unwritten vowels unknown, and a guessed `e`
+/// would cost against a Latin consonant cluster (`Klingberg` / `קלינגברג`).
+pub fn translit_unvowelled(word: &str, out: &mut String) {
+    spell(word, false, out);
+}
+
+fn spell(word: &str, insert_e: bool, out: &mut String) {
     let pointed = word.chars().any(is_vowel_point);
     let mut w = W {
         out,
         st: St::Start,
         last: 0,
+        insert_e,
     };
     let mut it = word.chars();
     let mut first = true; // no Hebrew letter yet
@@ -88,6 +100,8 @@ struct W<'a> {
     st: St,
     /// The last byte written for this word (0 if none).
     last: u8,
+    /// Whether unpointed consonants get an `e` between them (see [`translit_unvowelled`]).
+    insert_e: bool,
 }
 
 impl W<'_> {
@@ -96,7 +110,7 @@ impl W<'_> {
         if s.is_empty() {
             return;
         }
-        if insert && self.st == St::Cons {
+        if insert && self.insert_e && self.st == St::Cons {
             self.out.push('e');
         }
         self.push(s);
@@ -473,5 +487,16 @@ mod tests {
         let mut s = String::from("x ");
         translit("דוד", Lang::Auto, &mut s);
         assert_eq!(s, "x dod");
+    }
+
+    #[test]
+    fn matching_reads_without_the_guessed_e() {
+        let (mut shown, mut matched) = (String::new(), String::new());
+        translit("קלינגברג", Lang::Auto, &mut shown);
+        translit_unvowelled("קלינגברג", &mut matched);
+        assert_eq!(shown, "kelinegevereg");
+        assert!(!matched.contains('e'), "{matched}");
+        assert!(crate::compare("Klingberg", "קלינגברג").same);
+        assert!(crate::compare("Merhav", "מרחב").same);
     }
 }
