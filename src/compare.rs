@@ -447,6 +447,8 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         (b's', b'z') => 0.35,                              // Kusmin / Kuzmin
         (b'C', b'h') => 0.45,                              // German ch / h
         (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
+        // English romanisation writes ذ as th as well as dh (Natheer, Thiab / Dhiab).
+        (b'D', b'T') => 0.3,
         (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
         (b'j', b'y') => 0.4,                 // German j
         (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
@@ -1087,6 +1089,19 @@ mod tests {
         assert!(!cmp("Jihun", "지연").same);
         assert!(!cmp("Taehyun", "태형").same);
         assert!(korean_native("민준") && !korean_native("크리스틴") && !korean_native("Minjun"));
+    }
+
+    #[test]
+    fn dhal_may_be_written_th() {
+        // ذ as th (English) meets ذ as dh, both ways; th against a plain d or z stays apart.
+        for (a, b) in [("Hatheefa Yousef", "حذيفة يوسف"), ("Thafer Ali", "ذافر علي"), ("Munthir", "Mundhir")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(x.same, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+        assert!(raw_sub_cost(sym::DH, sym::TH, false) < 0.5);
+        assert_eq!(raw_sub_cost(sym::DH, sym::TH, false), raw_sub_cost(sym::TH, sym::DH, false));
+        assert!(!cmp("Thamer", "Zaher").same);
     }
 
     #[test]
