@@ -689,6 +689,15 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     for r in lb.readings() {
         best = best.max(sym_similarity(&a.syms, a.writing, r, Writing::Alphabet));
     }
+    // A soft g (George / جورج), only against another script: see `Token::soft_g`.
+    if single {
+        if let Some(x) = la.soft_g().filter(|_| lb.script() != crate::Script::Latin) {
+            best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+        }
+        if let Some(y) = lb.soft_g().filter(|_| la.script() != crate::Script::Latin) {
+            best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+        }
+    }
     if shared {
         best = best.max(GROUP_SIMILARITY);
     } else if single && best < EVIDENCE_HIGH && la.spellings().min(lb.spellings()) >= WELL_ATTESTED {
@@ -1089,6 +1098,19 @@ mod tests {
         assert!(!cmp("Jihun", "지연").same);
         assert!(!cmp("Taehyun", "태형").same);
         assert!(korean_native("민준") && !korean_native("크리스틴") && !korean_native("Minjun"));
+    }
+
+    #[test]
+    fn a_soft_g_against_other_scripts() {
+        for (a, b) in [("Serge Haddad", "سيرج حداد"), ("Georges Saba", "جورج صبا"), ("Georgina Khoury", "جورجينا خوري"), ("Angelo", "انجلو")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(x.same && x.score > 0.9, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+        // Not between Latin spellings, where g and j stay letters apart.
+        let (a, b) = (Name::analyse("Gerges", Lang::Auto), Name::analyse("Jerjes", Lang::Auto));
+        let u = (units(&a), units(&b));
+        assert!(unit_similarity(&u.0[0], &u.1[0], a.tokens(), b.tokens()) < 0.95);
     }
 
     #[test]
