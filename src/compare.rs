@@ -663,6 +663,29 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
     (1.0 - cost / norm).max(0.0)
 }
 
+/// The readings of the words before Allah in a unit of two or more words ending in it
+/// (Abd + Allah, Asad + ollah, نور + الله); `None` for any other unit. A final ة before
+/// Allah is in construct, pronounced t (هبة الله Hibatullah, نعمة الله Nematullah): a
+/// second reading has it.
+fn allah_head(u: &Unit, toks: &[Token]) -> Option<Vec<Vec<u8>>> {
+    let (start, end) = u.toks;
+    if end - start < 2 || toks[end - 1].syms() != b"AlA" {
+        return None;
+    }
+    let head: Vec<u8> = toks[start..end - 1].iter().flat_map(|t| t.syms().iter().copied()).collect();
+    if head.is_empty() {
+        return None;
+    }
+    let construct = toks[end - 2].text().ends_with('ة');
+    let mut heads = vec![head];
+    if construct {
+        let mut t = heads[0].clone();
+        t.push(b't');
+        heads.push(t);
+    }
+    Some(heads)
+}
+
 fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if a.syms == b.syms {
         return 1.0;
@@ -688,6 +711,14 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     }
     for r in lb.readings() {
         best = best.max(sym_similarity(&a.syms, a.writing, r, Writing::Alphabet));
+    }
+    // Two theophoric compounds (Abdullah, Asadollah, بيت الله): Allah, which every such
+    // name shares, says little of which name it is; the words before it weigh as much as
+    // the whole.
+    if let (Some(ha), Some(hb)) = (allah_head(a, ta), allah_head(b, tb)) {
+        let head = ha.iter().flat_map(|x| hb.iter().map(move |y| (x, y)));
+        let head_sim = head.map(|(x, y)| sym_similarity(x, a.writing, y, b.writing)).fold(0.0, f64::max);
+        best = best.min((best + head_sim) / 2.0);
     }
     // A soft g (George / جورج), only against another script: see `Token::soft_g`.
     if single {
@@ -1111,6 +1142,22 @@ mod tests {
         let (a, b) = (Name::analyse("Gerges", Lang::Auto), Name::analyse("Jerjes", Lang::Auto));
         let u = (units(&a), units(&b));
         assert!(unit_similarity(&u.0[0], &u.1[0], a.tokens(), b.tokens()) < 0.95);
+    }
+
+    #[test]
+    fn theophoric_compounds_differ_by_their_head() {
+        // The same compound in either script, with a construct ة before Allah.
+        for (a, b) in [("Noorullah Karimi", "نور الله كريمي"), ("Hibatullah Karimi", "هبة الله كريمي"), ("Nematullah Karimi", "نعمة الله كريمي")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(x.same, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+        // Heads that differ are different names, however much of Allah they share.
+        for (a, b) in [("Asadollah Karimi", "عبد الله كريمي"), ("Ubaidullah Karimi", "عبد الله كريمي"), ("بيت الله كريمي", "Abdullah Karimi")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(!x.same, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
     }
 
     #[test]
