@@ -447,6 +447,8 @@ const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         (b's', b'z') => 0.35,                              // Kusmin / Kuzmin
         (b'C', b'h') => 0.45,                              // German ch / h
         (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
+        // English romanisation writes ذ as th as well as dh (Natheer, Thiab / Dhiab).
+        (b'D', b'T') => 0.3,
         (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
         (b'j', b'y') => 0.4,                 // German j
         (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
@@ -661,6 +663,29 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
     (1.0 - cost / norm).max(0.0)
 }
 
+/// The readings of the words before Allah in a unit of two or more words ending in it
+/// (Abd + Allah, Asad + ollah, نور + الله); `None` for any other unit. A final ة before
+/// Allah is in construct, pronounced t (هبة الله Hibatullah, نعمة الله Nematullah): a
+/// second reading has it.
+fn allah_head(u: &Unit, toks: &[Token]) -> Option<Vec<Vec<u8>>> {
+    let (start, end) = u.toks;
+    if end - start < 2 || toks[end - 1].syms() != b"AlA" {
+        return None;
+    }
+    let head: Vec<u8> = toks[start..end - 1].iter().flat_map(|t| t.syms().iter().copied()).collect();
+    if head.is_empty() {
+        return None;
+    }
+    let construct = toks[end - 2].text().ends_with('ة');
+    let mut heads = vec![head];
+    if construct {
+        let mut t = heads[0].clone();
+        t.push(b't');
+        heads.push(t);
+    }
+    Some(heads)
+}
+
 fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if a.syms == b.syms {
         return 1.0;
@@ -686,6 +711,23 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     }
     for r in lb.readings() {
         best = best.max(sym_similarity(&a.syms, a.writing, r, Writing::Alphabet));
+    }
+    // Two theophoric compounds (Abdullah, Asadollah, بيت الله): Allah, which every such
+    // name shares, says little of which name it is; the words before it weigh as much as
+    // the whole.
+    if let (Some(ha), Some(hb)) = (allah_head(a, ta), allah_head(b, tb)) {
+        let head = ha.iter().flat_map(|x| hb.iter().map(move |y| (x, y)));
+        let head_sim = head.map(|(x, y)| sym_similarity(x, a.writing, y, b.writing)).fold(0.0, f64::max);
+        best = best.min((best + head_sim) / 2.0);
+    }
+    // A soft g (George / جورج), only against another script: see `Token::soft_g`.
+    if single {
+        if let Some(x) = la.soft_g().filter(|_| lb.script() != crate::Script::Latin) {
+            best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+        }
+        if let Some(y) = lb.soft_g().filter(|_| la.script() != crate::Script::Latin) {
+            best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+        }
     }
     if shared {
         best = best.max(GROUP_SIMILARITY);
@@ -1087,6 +1129,48 @@ mod tests {
         assert!(!cmp("Jihun", "지연").same);
         assert!(!cmp("Taehyun", "태형").same);
         assert!(korean_native("민준") && !korean_native("크리스틴") && !korean_native("Minjun"));
+    }
+
+    #[test]
+    fn a_soft_g_against_other_scripts() {
+        for (a, b) in [("Serge Haddad", "سيرج حداد"), ("Georges Saba", "جورج صبا"), ("Georgina Khoury", "جورجينا خوري"), ("Angelo", "انجلو")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(x.same && x.score > 0.9, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+        // Not between Latin spellings, where g and j stay letters apart.
+        let (a, b) = (Name::analyse("Gerges", Lang::Auto), Name::analyse("Jerjes", Lang::Auto));
+        let u = (units(&a), units(&b));
+        assert!(unit_similarity(&u.0[0], &u.1[0], a.tokens(), b.tokens()) < 0.95);
+    }
+
+    #[test]
+    fn theophoric_compounds_differ_by_their_head() {
+        // The same compound in either script, with a construct ة before Allah.
+        for (a, b) in [("Noorullah Karimi", "نور الله كريمي"), ("Hibatullah Karimi", "هبة الله كريمي"), ("Nematullah Karimi", "نعمة الله كريمي")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(x.same, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+        // Heads that differ are different names, however much of Allah they share.
+        for (a, b) in [("Asadollah Karimi", "عبد الله كريمي"), ("Ubaidullah Karimi", "عبد الله كريمي"), ("بيت الله كريمي", "Abdullah Karimi")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(!x.same, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+    }
+
+    #[test]
+    fn dhal_may_be_written_th() {
+        // ذ as th (English) meets ذ as dh, both ways; th against a plain d or z stays apart.
+        for (a, b) in [("Hatheefa Yousef", "حذيفة يوسف"), ("Thafer Ali", "ذافر علي"), ("Munthir", "Mundhir")] {
+            let (x, y) = (cmp(a, b), cmp(b, a));
+            assert!(x.same, "{a} / {b}: {:.3} {:?}", x.score, x.alignments);
+            assert_eq!(x.score, y.score);
+        }
+        assert!(raw_sub_cost(sym::DH, sym::TH, false) < 0.5);
+        assert_eq!(raw_sub_cost(sym::DH, sym::TH, false), raw_sub_cost(sym::TH, sym::DH, false));
+        assert!(!cmp("Thamer", "Zaher").same);
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct Token {
     /// Latin readings of a word in Chinese characters, from its name groups (in Latin
     /// symbols).
     readings: Vec<Vec<u8>>,
+    /// A Latin word read with the soft g of English, French and Italian (see [`soft_g`]),
+    /// compared only with words of other scripts.
+    soft_g: Option<Vec<u8>>,
     /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
     /// are one compound name.
     hyphened: bool,
@@ -84,6 +87,11 @@ impl Token {
     /// Latin readings of a word in Chinese characters (empty for other words).
     pub(crate) fn readings(&self) -> &[Vec<u8>] {
         &self.readings
+    }
+
+    /// The word read with a soft g (`George` as jorj), if it has a g before e, i or y.
+    pub(crate) fn soft_g(&self) -> Option<&[u8]> {
+        self.soft_g.as_deref()
     }
 
     /// Is the word joined by a hyphen to the name word before it?
@@ -217,6 +225,11 @@ impl Name {
                     text::word_symbols(rest, sp.script, lang, &mut v, &mut latin, &mut bytes);
                     v
                 });
+            let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| {
+                let mut v = Vec::new();
+                text::word_symbols(&w, sp.script, lang, &mut v, &mut latin, &mut bytes);
+                v
+            });
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
@@ -245,7 +258,7 @@ impl Name {
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, hyphened, groups, spellings });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, hyphened, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -529,6 +542,36 @@ fn french_spoken(word: &str) -> Option<&str> {
     word.get(..word.len() - drop)
 }
 
+/// The word with the soft g of English, French and Italian spelled j: g before e, i or y,
+/// an e after it that only softens it dropped (before a, o, u or at the end: George as
+/// jorj, Serge, Georgina; a French word without its silent ending: Georges). Other scripts write that g as a j (جورج, سيرج, Джордж), while
+/// Latin spellings of Arabic, Persian or Turkish names keep g hard before e and i
+/// (Negin, Begum), so the reading is an extra one, and only against other scripts.
+fn soft_g(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let front = |c: char| matches!(c, 'e' | 'i' | 'y' | 'é' | 'è' | 'ê' | 'E' | 'I' | 'Y' | 'É');
+    let mut out = String::with_capacity(word.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        // A doubled g is hard (Reggie, Maggie).
+        let prev_g = i > 0 && matches!(chars[i - 1], 'g' | 'G');
+        if matches!(c, 'g' | 'G') && !prev_g && next.is_some_and(front) {
+            out.push('j');
+            changed = true;
+            let after = chars.get(i + 2).copied();
+            let softener = matches!(next, Some('e' | 'E')) && after.is_none_or(|a| matches!(a, 'a' | 'o' | 'u' | 'A' | 'O' | 'U'));
+            i += if softener { 2 } else { 1 };
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
 /// The label of the best-attested name group that spells `word` exactly so.
 fn arabic_label(word: &str) -> Option<&'static str> {
     let mut key = String::with_capacity(word.len());
@@ -541,4 +584,22 @@ fn arabic_label(word: &str) -> Option<&'static str> {
         .filter(|e| e.kind() == Kind::Person)
         .max_by_key(|e| e.weight())
         .map(|e| e.label())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_soft_g_reading() {
+        assert_eq!(soft_g("george").as_deref(), Some("jorj"));
+        assert_eq!(soft_g("serge").as_deref(), Some("serj"));
+        assert_eq!(soft_g("angelina").as_deref(), Some("anjelina"));
+        assert_eq!(soft_g("gilbert").as_deref(), Some("jilbert"));
+        assert_eq!(soft_g("reggie"), None);
+        assert_eq!(soft_g("gustavo"), None);
+        assert_eq!(soft_g("hugues"), None);
+        let n = Name::analyse("Georges Negin", Lang::Auto);
+        assert!(n.tokens().iter().all(|t| t.soft_g().is_some()));
+    }
 }

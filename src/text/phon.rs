@@ -372,20 +372,23 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
             'ة' => sym::ANY_A,
             'ب' => b'b',
             'پ' => b'p',
-            'ت' | 'ط' | 'ٹ' => b't',
+            // Regional letters read as the sounds their romanisations write: Urdu and
+            // Pashto retroflexes as the plain letters, Pashto ښ ږ ځ څ, and the g of Pashto
+            // (ګ), the Maghreb (ڨ ڭ ݣ) and Jawi (ڬ).
+            'ت' | 'ط' | 'ٹ' | 'ټ' => b't',
             'ث' => sym::TH,
             'ج' => b'j',
             'چ' => sym::CH,
             'ح' => b'h',
             'خ' => sym::KH,
-            'د' | 'ڈ' => b'd',
+            'د' | 'ڈ' | 'ډ' => b'd',
             'ذ' => sym::DH,
-            'ر' | 'ڑ' => b'r',
-            'ز' | 'ظ' => b'z',
+            'ر' | 'ڑ' | 'ړ' => b'r',
+            'ز' | 'ظ' | 'ځ' => b'z',
             'ض' => b'd',
-            'ژ' => sym::ZH,
-            'س' | 'ص' => b's',
-            'ش' => sym::SH,
+            'ژ' | 'ږ' => sym::ZH,
+            'س' | 'ص' | 'څ' => b's',
+            'ش' | 'ښ' => sym::SH,
             'ع' | 'ء' => sym::WEAK,
             'غ' => sym::GH,
             'ف' | 'ڤ' => {
@@ -397,10 +400,10 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
             }
             'ق' => b'q',
             'ك' => b'k',
-            'گ' => b'g',
+            'گ' | 'ګ' | 'ڨ' | 'ڭ' | 'ݣ' | 'ڬ' => b'g',
             'ل' => b'l',
             'م' => b'm',
-            'ن' | 'ں' => b'n',
+            'ن' | 'ں' | 'ڼ' | 'ڻ' => b'n',
             _ => continue,
         };
         // No gemination collapse: Arabic script writes a doubled letter only when two
@@ -466,6 +469,11 @@ mod tests {
             ("يوسف", "youssef"),
             ("فاطمه", "fatemeh"),
             ("الله", "allah"),
+            ("ګل", "gul"),       // Pashto g
+            ("ڨاسمي", "gasmi"),  // Maghreb g
+            ("ڭرواني", "gerwani"), // Moroccan g
+            ("ټوپک", "topak"),   // Pashto retroflex t
+            ("ښکلی", "shkuli"),  // Pashto sh
         ] {
             assert_eq!(skel_arabic(ar), skel_latin(la), "{ar} vs {la}");
         }
