@@ -1083,6 +1083,12 @@ mod tests {
     }
 
     #[test]
+    fn cyrillic_yo_is_read_both_ways() {
+        all_same(&[("Pyotr", "Пётр"), ("Kiyoka", "Киёка"), ("Gorbachev", "Горбачёв"), ("Gorbachov", "Горбачёв")]);
+        all_apart(&[("Pyotr", "Пит")]);
+    }
+
+    #[test]
     fn slavic_c_and_g_readings() {
         // Latin Slavic c is ц / ts; Ukrainian г is h, Russian г is g.
         all_same(&[("Zielonacki", "Зелонацкий"), ("Kowalec", "Ковалець"), ("Horodecki", "Городецький"), ("Olha Hrebenec", "Ольга Гребенец"), ("Malecki", "Maletski")]);

@@ -215,6 +215,14 @@ impl Name {
                         text::word_symbols(word, sp.script, other, &mut v, &mut latin, &mut bytes);
                         alt_syms.push(v);
                     }
+                    // Russian ё is written e by the passport convention (Gorbachev) and yo
+                    // by most others (Fyodor, Pyotr, Kiyoka / Киёка): read it both ways.
+                    if word.contains(['ё', 'Ё']) {
+                        let yo = word.replace('ё', "йо").replace('Ё', "Йо");
+                        let mut v = Vec::new();
+                        text::word_symbols(&yo, sp.script, lang, &mut v, &mut latin, &mut bytes);
+                        alt_syms.push(v);
+                    }
                 }
             }
             let bare = (sp.role == Role::Name && sp.script == Script::Latin)
