@@ -3,7 +3,8 @@
 //! that reading letters one at a time gets wrong and that matter to the skeleton:
 //!
 //! - kana: a small ya/yu/yo or small vowel joins the syllable before it (Hepburn
-//!   `ジャ` ja, `シャ` sha, `ティ` ti, `ファ` fa), not `jiya`, `shiya`, `tei`, `fua`;
+//!   `ジャ` ja, `シャ` sha, `ティ` ti, `ファ` fa), not `jiya`, `shiya`, `tei`, `fua`; a small
+//!   tsu doubles the next consonant (`ッカ` kka), not a `t` of its own;
 //! - Indic scripts: the anusvara and candrabindu are the nasal of the next consonant, `m`
 //!   only before a labial (`मुंबई` Mumbai, `चंडीगढ़` Chandigarh);
 //! - Thai: a vowel written before its consonant (`เ แ โ ใ ไ`) is read after it, a silent
@@ -23,6 +24,16 @@ pub fn translit(word: &str, out: &mut String) {
             // Small vowels, and small wa; a small u (トゥ, ドゥ) mostly writes a French or
             // English `ou` / `oo` and stays a vowel of its own.
             'ぁ' | 'ぃ' | 'ぇ' | 'ぉ' | 'ァ' | 'ィ' | 'ェ' | 'ォ' | 'ゎ' | 'ヮ' => small(small_vowel(c), out),
+            // The small tsu doubles the next consonant (Hepburn `ッカ` kka, `ッチ` tchi);
+            // any_ascii reads the katakana one as a `t` of its own.
+            'ッ' | 'っ' => {
+                let first = next.map(any_ascii::any_ascii_char).and_then(|r| r.bytes().next());
+                match first {
+                    Some(b'c') => out.push('t'),
+                    Some(b) if b.is_ascii_alphabetic() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u') => out.push(b as char),
+                    _ => {}
+                }
+            }
             c if is_nasal_sign(c) => {
                 let labial = next.is_some_and(|n| any_ascii::any_ascii_char(n).starts_with(['p', 'b', 'm', 'f', 'v']));
                 out.push(if labial { 'm' } else { 'n' });
@@ -130,6 +141,19 @@ mod tests {
         let mut out = String::new();
         translit(s, &mut out);
         out
+    }
+
+    #[test]
+    fn small_tsu_doubles_the_next_consonant() {
+        let t = |w: &str| {
+            let mut s = String::new();
+            translit(w, &mut s);
+            s
+        };
+        assert_eq!(t("フォックラー"), "fokkura");
+        assert_eq!(t("マッチ"), "matchi");
+        assert_eq!(t("きって"), "kitte");
+        assert_eq!(t("ッ"), "");
     }
 
     #[test]
