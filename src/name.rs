@@ -145,12 +145,17 @@ impl Name {
         let mut scratch = Scratch::default();
         text::analyse(input, &mut scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
-        let mut bytes = Vec::new();
-        let mut latin = String::new();
+        let (mut bytes, mut latin) = (Vec::new(), String::new());
+        // The sound symbols of `w`, read as `script` by the conventions of `lang`, after
+        // `prefix`: the word itself, and every other reading of it below.
+        let mut read = |prefix: &[u8], w: &str, script: Script, lang: Lang| -> Vec<u8> {
+            let mut v = prefix.to_vec();
+            text::word_symbols(w, script, lang, &mut v, &mut latin, &mut bytes);
+            v
+        };
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
-            let mut syms = Vec::with_capacity(word.len());
-            text::word_symbols(word, sp.script, lang, &mut syms, &mut latin, &mut bytes);
+            let mut syms = read(b"", word, sp.script, lang);
             // The skeleton comes from the letters as written, like `canonym::key`.
             let mut skeleton = String::new();
             phon::skeleton_into(&syms, &mut skeleton);
@@ -166,15 +171,9 @@ impl Name {
             let ts = if sp.role == Role::Name && sp.script == Script::Latin { slavic_ts(word) } else { None };
             let only_ts = ts.is_some() && has_slavic_letters(word);
             if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
-                syms.clear();
-                text::word_symbols(ts, sp.script, lang, &mut syms, &mut latin, &mut bytes);
+                syms = read(b"", ts, sp.script, lang);
             }
             let mut alt_syms = Vec::new();
-            let mut alt = |tail: &str, prefix: &[u8], alt_syms: &mut Vec<Vec<u8>>| {
-                let mut v = prefix.to_vec();
-                text::word_symbols(tail, sp.script, lang, &mut v, &mut latin, &mut bytes);
-                alt_syms.push(v);
-            };
             let joined_article = i > 0 && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Article && prev.end == sp.start
@@ -183,61 +182,48 @@ impl Name {
                 if joined_article && sp.script == Script::Arabic {
                     // The article's alef is a vowel Latin writes any way or not at
                     // all (Larbi, Lahoucine, Ilham): read it as the ambiguous initial alef.
-                    alt(word, &[phon::sym::ANY_A, b'l'], &mut alt_syms);
+                    alt_syms.push(read(&[phon::sym::ANY_A, b'l'], word, sp.script, lang));
                 }
                 // Maghreb Bel- (ben + article) written joined, its l assimilated in Latin:
                 // بالطيب Bettaieb, بالزين Bezzine.
                 if let Some(rest) = word.strip_prefix("بال").filter(|r| r.chars().count() >= 3) {
-                    alt(rest, b"b", &mut alt_syms);
+                    alt_syms.push(read(b"b", rest, sp.script, lang));
                 }
                 if let Some(tail) = optional_head(word, sp.script) {
-                    alt(tail, b"", &mut alt_syms);
+                    alt_syms.push(read(b"", tail, sp.script, lang));
                 }
                 let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
                 if let Some(stem) = slavic_masculine(base) {
-                    alt(&stem, b"", &mut alt_syms);
+                    alt_syms.push(read(b"", &stem, sp.script, lang));
                 }
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
                     if let Some(head) = next.and_then(|n| izafa_head(word, n)) {
-                        alt(head, b"", &mut alt_syms);
+                        alt_syms.push(read(b"", head, sp.script, lang));
                     }
                     if let Some(spoken) = french_spoken(word) {
-                        alt(spoken, b"", &mut alt_syms);
+                        alt_syms.push(read(b"", spoken, sp.script, lang));
                     }
                     if let Some(ts) = ts.as_deref().filter(|_| !only_ts) {
-                        alt(ts, b"", &mut alt_syms);
+                        alt_syms.push(read(b"", ts, sp.script, lang));
                     }
                 }
                 if sp.script == Script::Cyrillic {
                     if let Some(other) = other_g_reading(word, lang) {
-                        let mut v = Vec::new();
-                        text::word_symbols(word, sp.script, other, &mut v, &mut latin, &mut bytes);
-                        alt_syms.push(v);
+                        alt_syms.push(read(b"", word, sp.script, other));
                     }
                     // Russian ё is written e by the passport convention (Gorbachev) and yo
                     // by most others (Fyodor, Pyotr, Kiyoka / Киёка): read it both ways.
                     if word.contains(['ё', 'Ё']) {
-                        let yo = word.replace('ё', "йо").replace('Ё', "Йо");
-                        let mut v = Vec::new();
-                        text::word_symbols(&yo, sp.script, lang, &mut v, &mut latin, &mut bytes);
-                        alt_syms.push(v);
+                        alt_syms.push(read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
                 }
             }
             let bare = (sp.role == Role::Name && sp.script == Script::Latin)
                 .then(|| joined_article_before_vowel_or_sun(word))
                 .flatten()
-                .map(|rest| {
-                    let mut v = Vec::new();
-                    text::word_symbols(rest, sp.script, lang, &mut v, &mut latin, &mut bytes);
-                    v
-                });
-            let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| {
-                let mut v = Vec::new();
-                text::word_symbols(&w, sp.script, lang, &mut v, &mut latin, &mut bytes);
-                v
-            });
+                .map(|rest| read(b"", rest, sp.script, lang));
+            let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
@@ -259,8 +245,7 @@ impl Name {
             let mut readings = Vec::new();
             if sp.script == Script::Other && is_han(word) {
                 for e in &groups {
-                    let mut v = Vec::new();
-                    text::word_symbols(e.label(), Script::Latin, lang, &mut v, &mut latin, &mut bytes);
+                    let v = read(b"", e.label(), Script::Latin, lang);
                     if !v.is_empty() && !readings.contains(&v) {
                         readings.push(v);
                     }

@@ -183,8 +183,13 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
         // Of the places the bare name gives, one the whole name also pointed to (one
         // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
         let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
+        let mut best_whole: HashMap<Entry, f64> = HashMap::with_capacity(whole.len());
+        for &(e, w) in &whole {
+            let b = best_whole.entry(e).or_insert(0.0);
+            *b = b.max(w);
+        }
         for (e, s) in alone.hits {
-            let also = whole.iter().filter(|(x, _)| *x == e).map(|(_, w)| *w).fold(0.0, f64::max);
+            let also = best_whole.get(&e).copied().unwrap_or(0.0);
             found.add(e, s + CORROBORATED * also);
         }
         found.hits.extend(whole);
