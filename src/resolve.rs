@@ -48,6 +48,8 @@ const JOINED_WORDS: f64 = 0.9;
 const CORROBORATED: f64 = 0.05;
 const WORD_EXACT: f64 = 0.6;
 const WORD_SKELETON: f64 = 0.45;
+/// Below this, a whole-name hit of a name made of known personal names is dropped.
+const LOOSE_WHOLE: f64 = 0.7;
 
 /// Candidates gathered so far (an entry may appear several times; the best score counts).
 struct Found {
@@ -219,16 +221,25 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // one word of a person's name is noise).
     if content.len() > 1 && kind.is_none_or(|k| k == Kind::Person) {
         let mut words = Found::new(Some(Kind::Person));
+        let mut every_word_known = true;
         for t in &content {
             let mut word = String::new();
             let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
             text::form_key_into(t.text(), &[span], &mut word);
+            let before = words.hits.len();
             for e in tables::lookup(Index::Forms, &word).take(MAX_WORD_POSTINGS) {
                 words.add(e, WORD_EXACT);
             }
+            every_word_known &= words.hits.len() > before;
             for e in tables::lookup(Index::Keys, t.skeleton()).take(MAX_WORD_POSTINGS) {
                 words.add(e, WORD_SKELETON);
             }
+        }
+        // A name whose every word is a known given or family name (`Bashar al-Assad`) is a
+        // person's: a whole-name hit that only loosely sounds like it (`Béchar`,
+        // `Bucharest`) is a chance resemblance, weaker than the words' own name groups.
+        if every_word_known {
+            found.hits.retain(|&(_, s)| s >= LOOSE_WHOLE);
         }
         for (e, s) in words.hits {
             found.add(e, s);
@@ -311,5 +322,16 @@ mod tests {
         assert_eq!(top("Qing dao"), "Qingdao");
         assert_eq!(top("Ch'ing-tao"), "Qingdao");
         assert_eq!(top("Chung-ch'ing"), "Chongqing");
+    }
+
+    #[test]
+    fn a_full_name_of_known_names_gives_their_groups_not_a_place_that_sounds_alike() {
+        for name in ["Leila Hatami", "Omar Sharif", "ليلى حاتمي"] {
+            let ids = resolve_name(&Name::analyse(name, Lang::Auto), None);
+            assert!(!ids.is_empty(), "{name}");
+            assert!(ids.iter().take(3).all(|c| c.kind == Kind::Person), "{name}: {ids:?}");
+        }
+        // A place spelled exactly still comes first.
+        assert_eq!(top_any("Santa Monica"), ("Santa Monica", Kind::Place));
     }
 }
