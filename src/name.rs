@@ -275,14 +275,28 @@ impl Name {
     /// Readable Latin (see [`crate::transliterate`]).
     pub fn to_latin(&self) -> String {
         let mut out = String::with_capacity(self.cleaned.len() + 8);
-        let mut buf = String::new();
         let mut glue = false; // the previous token was an article written as "al-"
+        // Where the previous token ended in the cleaned text: the separator the name was
+        // written with (`Jean-Pierre`, `al-Assad`, `d'Estaing`, `McDonald`) is kept outside Arabic script.
+        let mut cursor = 0;
+        let mut prev_arabic = false;
         for t in &self.tokens {
+            let at = self.cleaned.get(cursor..).and_then(|rest| rest.find(t.text.as_str())).map(|i| cursor + i);
             if !out.is_empty() && !glue {
-                out.push(' ');
+                let gap = at.map(|i| &self.cleaned[cursor..i]).filter(|g| !g.contains(char::is_whitespace));
+                let latin = matches!(t.script, Script::Latin | Script::Common);
+                match gap {
+                    // A Latin name as written: a split joined form (`Abdulaziz`) too.
+                    Some(g) if latin && !prev_arabic => out.push_str(g),
+                    Some(g @ ("-" | "'" | "")) if t.script != Script::Arabic && !prev_arabic => out.push_str(g),
+                    _ => out.push(' '),
+                }
             }
+            if let Some(i) = at {
+                cursor = i + t.text.len();
+            }
+            prev_arabic = t.script == Script::Arabic;
             glue = false;
-            buf.clear();
             match t.script {
                 Script::Arabic => {
                     let particle = match t.role {
@@ -308,7 +322,17 @@ impl Name {
                         None => text::word_latin(&t.text, t.script, self.lang, &mut out),
                     }
                 }
-                _ => text::word_latin(&t.text, t.script, self.lang, &mut out),
+                _ => {
+                    let from = out.len();
+                    text::word_latin(&t.text, t.script, self.lang, &mut out);
+                    // Scripts without letter case (Hebrew, Georgian, Indic, …) give lower
+                    // case; a name reads capitalised.
+                    if matches!(t.script, Script::Hebrew | Script::Georgian | Script::Other) {
+                        if let Some(first) = out[from..].chars().next().filter(char::is_ascii_lowercase) {
+                            out.replace_range(from..from + 1, &first.to_ascii_uppercase().to_string());
+                        }
+                    }
+                }
             }
         }
         out
@@ -594,5 +618,17 @@ mod tests {
         assert_eq!(soft_g("hugues"), None);
         let n = Name::analyse("Georges Negin", Lang::Auto);
         assert!(n.tokens().iter().all(|t| t.soft_g().is_some()));
+    }
+
+    #[test]
+    fn readable_latin_keeps_how_a_name_was_joined() {
+        let latin = |s: &str| Name::analyse(s, Lang::Auto).to_latin();
+        assert_eq!(latin("Jean-Paul  Sartre"), "Jean-Paul Sartre");
+        assert_eq!(latin("Abdulrahman Hamid"), "Abdulrahman Hamid");
+        assert_eq!(latin("Charles d'Orléans"), "Charles d'Orléans");
+        assert_eq!(latin("Анна-Мария"), "Anna-Mariya");
+        assert_eq!(latin("عبد الرحمن"), "Abd al-Rahman");
+        // Caseless scripts read capitalised.
+        assert_eq!(latin("ლევან"), "Levan");
     }
 }
