@@ -1,12 +1,11 @@
 //! The generic transliteration for the scripts without a module of their own (CJK, kana,
-//! Hangul, Indic, Thai, Ethiopic, …): any_ascii letter by letter, with the corrections
-//! that reading letters one at a time gets wrong and that matter to the skeleton:
+//! Hangul, Thai, Ethiopic, …): any_ascii letter by letter, with the corrections that
+//! reading letters one at a time gets wrong and that matter to the skeleton (the Indic
+//! scripts go to [`indic`](super::indic)):
 //!
 //! - kana: a small ya/yu/yo or small vowel joins the syllable before it (Hepburn
 //!   `ジャ` ja, `シャ` sha, `ティ` ti, `ファ` fa), not `jiya`, `shiya`, `tei`, `fua`; a small
 //!   tsu doubles the next consonant (`ッカ` kka), not a `t` of its own;
-//! - Indic scripts: the anusvara and candrabindu are the nasal of the next consonant, `m`
-//!   only before a labial (`मुंबई` Mumbai, `चंडीगढ़` Chandigarh);
 //! - Thai: a vowel written before its consonant (`เ แ โ ใ ไ`) is read after it, a silent
 //!   tone `ห` before a sonorant is dropped, and aspirated stops are read as plain ones
 //!   (`ท` t, `พ` p, `ค` k: RTGS `th`, `ph` would land on the skeleton's `s` and `f`).
@@ -14,6 +13,9 @@
 /// Appends the Latin of `word` (letters of one script without a module) to `out`.
 pub fn translit(word: &str, out: &mut String) {
     let chars: Vec<char> = word.chars().collect();
+    if chars.first().is_some_and(|&c| super::indic::is_indic(c)) {
+        return super::indic::translit(&chars, out);
+    }
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -33,10 +35,6 @@ pub fn translit(word: &str, out: &mut String) {
                     Some(b) if b.is_ascii_alphabetic() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u') => out.push(b as char),
                     _ => {}
                 }
-            }
-            c if is_nasal_sign(c) => {
-                let labial = next.is_some_and(|n| any_ascii::any_ascii_char(n).starts_with(['p', 'b', 'm', 'f', 'v']));
-                out.push(if labial { 'm' } else { 'n' });
             }
             // Thai vowels written before their consonant.
             '\u{E40}'..='\u{E44}' if next.is_some_and(is_thai_consonant) => {
@@ -105,15 +103,6 @@ fn small(v: char, out: &mut String) {
     out.push(v);
 }
 
-/// Anusvara and candrabindu of the Indic scripts.
-fn is_nasal_sign(c: char) -> bool {
-    matches!(
-        c,
-        '\u{901}' | '\u{902}' | '\u{981}' | '\u{982}' | '\u{A01}' | '\u{A02}' | '\u{A70}' | '\u{A81}' | '\u{A82}'
-            | '\u{B01}' | '\u{B02}' | '\u{C01}' | '\u{C02}' | '\u{C81}' | '\u{C82}' | '\u{D02}'
-    )
-}
-
 fn is_thai_consonant(c: char) -> bool {
     ('\u{E01}'..='\u{E2E}').contains(&c)
 }
@@ -171,13 +160,6 @@ mod tests {
         ] {
             assert_eq!(t(kana), latin, "{kana}");
         }
-    }
-
-    #[test]
-    fn indic_nasal_signs_take_the_next_consonants_place() {
-        assert_eq!(t("मुंबई"), "mumbi");
-        assert!(t("चंडीगढ़").starts_with("cnd"), "{}", t("चंडीगढ़"));
-        assert!(t("बेंगलुरु").starts_with("bengl"), "{}", t("बेंगलुरु"));
     }
 
     #[test]

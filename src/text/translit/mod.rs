@@ -12,6 +12,7 @@ pub mod fallback;
 pub mod georgian;
 pub mod greek;
 pub mod hebrew;
+pub mod indic;
 
 use super::lang::{Lang, Script};
 
