@@ -137,8 +137,8 @@ impl Scores {
     }
 }
 
-/// Hashes a table address: one multiply, the high bits folded down (SipHash cost more
-/// than the lookups it guards).
+/// Hashes a table address or entry number: one multiply, the high bits folded down
+/// (SipHash cost more than the lookups it guards).
 #[derive(Default)]
 struct AddressHasher(u64);
 
@@ -155,6 +155,10 @@ impl Hasher for AddressHasher {
 
     fn write_usize(&mut self, n: usize) {
         self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
     }
 
     fn write_u64(&mut self, n: u64) {
@@ -238,8 +242,21 @@ fn sound_hits(scores: &mut Scores, found: &mut Found, index: Index, key: &str, s
     }
 }
 
+thread_local! {
+    /// The lookup buffers of this thread, grown once. Scores kept from earlier names stay
+    /// valid: a similarity depends only on the two sound strings.
+    static LOOKUP: std::cell::RefCell<Lookup> = std::cell::RefCell::new(Lookup::new());
+}
+
 /// Resolves an analysed name; `kind` restricts the kinds returned.
 pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
+    LOOKUP.with(|l| match l.try_borrow_mut() {
+        Ok(mut lookup) => resolve_with(name, kind, &mut lookup),
+        Err(_) => resolve_with(name, kind, &mut Lookup::new()),
+    })
+}
+
+fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Candidate> {
     let mut found = Found::new(kind);
     let not_person = kind != Some(Kind::Person);
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
@@ -247,7 +264,6 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // One-edit lookups when places or organisations are asked for, or for a name of one or
     // two words (a longer name of any kind is mostly a person's, where a place one
     // consonant away is noise).
-    let mut lookup = Lookup::new();
     lookup.name(name, 1.0, place_or_org || (not_person && content.len() <= 2), &mut found);
     // "CDG", "LON": an airport code, as the whole name and in capitals, names the city it
     // serves, unless some wanted entry is spelled so (`UAE`, `USA`; `AVA` for any kind
@@ -280,7 +296,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
         // Of the places the bare name gives, one the whole name also pointed to (one
         // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
         let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
-        let mut best_whole: HashMap<Entry, f64> = HashMap::with_capacity(whole.len());
+        let mut best_whole: HashMap<Entry, f64, BuildHasherDefault<AddressHasher>> = HashMap::with_capacity_and_hasher(whole.len(), Default::default());
         for &(e, w) in &whole {
             let b = best_whole.entry(e).or_insert(0.0);
             *b = b.max(w);
