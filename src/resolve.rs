@@ -7,6 +7,7 @@
 //! of its words. Among equal matches places rank by population.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::compare::{sym_similarity, Writing};
 use crate::name::Name;
@@ -100,52 +101,164 @@ const MAX_WORD_POSTINGS: usize = 32;
 /// Most postings of one key rescored by sound (they come best-weighted first).
 const MAX_RESCORED: usize = 200;
 
-/// Looks the whole of `name` up, scaling scores by `factor`; `fuzzy` also tries skeletons
-/// one consonant away (for places and organisations).
-fn lookup_whole(name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
-    let mut scratch = text::Scratch::default();
-    text::analyse(name.cleaned(), &mut scratch);
-    let mut form = String::new();
-    text::form_key_into(&scratch.cleaned, &scratch.spans, &mut form);
-    for e in tables::lookup(Index::Forms, &form) {
-        found.add(e, EXACT * factor);
-    }
-    // Skeleton hits are ranked by how close the spelling that produced them sounds.
-    let key = name.key();
-    let mut query = Vec::new();
-    text::name_symbols_into(&mut scratch, Lang::Auto, &mut query);
-    let writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
-    // The one-edit lookups meet the same spellings again and again: each is scored once
-    // (keyed by where its symbols sit in the tables).
-    let mut scored: HashMap<usize, f64> = HashMap::new();
-    let mut sound_hits = |found: &mut Found, index: Index, key: &str, base: f64| {
-        let kind = found.kind;
-        let wanted = |(e, _): &(Entry, &[u8])| kind.is_none_or(|k| e.kind() == k);
-        for (e, syms) in tables::lookup_with_symbols(index, key).filter(wanted).take(MAX_RESCORED) {
-            let sim = *scored
-                .entry(syms.as_ptr() as usize)
-                .or_insert_with(|| sym_similarity(&query, writing, syms, Writing::Alphabet));
-            found.add(e, base * factor * (0.5 + 0.5 * sim));
+/// The whole-name lookups of one `resolve_name` call, with their buffers: each text is
+/// analysed once, and each table spelling is scored once per query sound string.
+struct Lookup {
+    scratch: text::Scratch,
+    lower: String,
+    form: String,
+    key: String,
+    shorter: String,
+    query: Vec<u8>,
+    writing: Writing,
+    scores: Scores,
+}
+
+/// The similarity of each table spelling met (keyed by where its symbols sit in the
+/// tables) to the query sound string `query` written in `writing`.
+struct Scores {
+    query: Vec<u8>,
+    writing: Writing,
+    sim: HashMap<usize, f64, BuildHasherDefault<AddressHasher>>,
+}
+
+impl Scores {
+    /// Scores against `query` from now on (forgetting the old scores if it changed).
+    fn set_query(&mut self, query: &[u8], writing: Writing) {
+        if self.query != query || self.writing != writing {
+            self.query.clear();
+            self.query.extend_from_slice(query);
+            self.writing = writing;
+            self.sim.clear();
         }
-    };
-    sound_hits(found, Index::Keys, &key, SKELETON);
-    // One consonant away (a deletion on either side), unless a spelling that sounds the
-    // same was found already.
-    if fuzzy && key.len() >= 3 && found.best < SKELETON * factor * 0.99 {
-        sound_hits(found, Index::Dels, &key, FUZZY);
-        let mut shorter = String::with_capacity(key.len());
-        for i in 0..key.len() {
-            shorter.clear();
-            shorter.push_str(&key[..i]);
-            shorter.push_str(&key[i + 1..]);
-            sound_hits(found, Index::Keys, &shorter, FUZZY);
-            sound_hits(found, Index::Dels, &shorter, FUZZY);
+    }
+
+    fn of(&mut self, syms: &'static [u8]) -> f64 {
+        let (query, writing) = (&self.query, self.writing);
+        *self.sim.entry(syms.as_ptr() as usize).or_insert_with(|| sym_similarity(query, writing, syms, Writing::Alphabet))
+    }
+}
+
+/// Hashes a table address or entry number: one multiply, the high bits folded down
+/// (SipHash cost more than the lookups it guards).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let h = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+impl Lookup {
+    fn new() -> Lookup {
+        Lookup {
+            scratch: text::Scratch::default(),
+            lower: String::new(),
+            form: String::new(),
+            key: String::new(),
+            shorter: String::new(),
+            query: Vec::new(),
+            writing: Writing::Alphabet,
+            scores: Scores { query: Vec::new(), writing: Writing::Alphabet, sim: HashMap::default() },
+        }
+    }
+
+    /// Looks the whole of `name` up, scaling scores by `factor`; `fuzzy` also tries
+    /// skeletons one consonant away (for places and organisations).
+    fn name(&mut self, name: &Name, factor: f64, fuzzy: bool, found: &mut Found) {
+        // The cleaned text cleans to itself: tokenizing it again is all that is needed.
+        self.scratch.cleaned.clear();
+        self.scratch.cleaned.push_str(name.cleaned());
+        text::tokenize::tokenize(&self.scratch.cleaned, &mut self.lower, &mut self.scratch.spans);
+        self.key.clear();
+        self.key.push_str(&name.key());
+        self.writing = name.tokens().first().map_or(Writing::Alphabet, |t| Writing::of(t.script()));
+        self.run(factor, fuzzy, found);
+    }
+
+    /// [`Lookup::name`] for a text (a part or another reading of a name), analysed here
+    /// as `Name::analyse(text, Lang::Auto)` would, without the name's other readings.
+    fn text(&mut self, text: &str, factor: f64, fuzzy: bool, found: &mut Found) {
+        text::analyse(text, &mut self.scratch);
+        self.key.clear();
+        text::key_into(&mut self.scratch, Lang::Auto, &mut self.key);
+        self.writing = self.scratch.spans.first().map_or(Writing::Alphabet, |s| Writing::of(s.script));
+        self.run(factor, fuzzy, found);
+    }
+
+    fn run(&mut self, factor: f64, fuzzy: bool, found: &mut Found) {
+        text::form_key_into(&self.scratch.cleaned, &self.scratch.spans, &mut self.form);
+        for e in tables::lookup(Index::Forms, &self.form) {
+            found.add(e, EXACT * factor);
+        }
+        // Skeleton hits are ranked by how close the spelling that produced them sounds.
+        self.query.clear();
+        text::name_symbols_into(&mut self.scratch, Lang::Auto, &mut self.query);
+        let Lookup { key, shorter, query, writing, scores, .. } = self;
+        // The one-edit lookups meet the same spellings again and again, and other readings
+        // of a name often sound the same: each spelling is scored once per sound string.
+        scores.set_query(query, *writing);
+        sound_hits(scores, found, Index::Keys, key, SKELETON * factor);
+        // One consonant away (a deletion on either side), unless a spelling that sounds the
+        // same was found already.
+        if fuzzy && key.len() >= 3 && found.best < SKELETON * factor * 0.99 {
+            sound_hits(scores, found, Index::Dels, key, FUZZY * factor);
+            for i in 0..key.len() {
+                shorter.clear();
+                shorter.push_str(&key[..i]);
+                shorter.push_str(&key[i + 1..]);
+                sound_hits(scores, found, Index::Keys, shorter, FUZZY * factor);
+                sound_hits(scores, found, Index::Dels, shorter, FUZZY * factor);
+            }
         }
     }
 }
 
+/// Adds the wanted postings of `key` in `index`, scored `scale` by how close they sound.
+fn sound_hits(scores: &mut Scores, found: &mut Found, index: Index, key: &str, scale: f64) {
+    let kind = found.kind;
+    let wanted = |(e, _): &(Entry, &[u8])| kind.is_none_or(|k| e.kind() == k);
+    for (e, syms) in tables::lookup_with_symbols(index, key).filter(wanted).take(MAX_RESCORED) {
+        let sim = scores.of(syms);
+        found.add(e, scale * (0.5 + 0.5 * sim));
+    }
+}
+
+thread_local! {
+    /// The lookup buffers of this thread, grown once. Scores kept from earlier names stay
+    /// valid: a similarity depends only on the two sound strings.
+    static LOOKUP: std::cell::RefCell<Lookup> = std::cell::RefCell::new(Lookup::new());
+}
+
 /// Resolves an analysed name; `kind` restricts the kinds returned.
 pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
+    LOOKUP.with(|l| match l.try_borrow_mut() {
+        Ok(mut lookup) => resolve_with(name, kind, &mut lookup),
+        Err(_) => resolve_with(name, kind, &mut Lookup::new()),
+    })
+}
+
+fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Candidate> {
     let mut found = Found::new(kind);
     let not_person = kind != Some(Kind::Person);
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
@@ -153,7 +266,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // One-edit lookups when places or organisations are asked for, or for a name of one or
     // two words (a longer name of any kind is mostly a person's, where a place one
     // consonant away is noise).
-    lookup_whole(name, 1.0, place_or_org || (not_person && content.len() <= 2), &mut found);
+    lookup.name(name, 1.0, place_or_org || (not_person && content.len() <= 2), &mut found);
     // "CDG", "LON": an airport code, as the whole name and in capitals, names the city it
     // serves, unless some wanted entry is spelled so (`UAE`, `USA`; `AVA` for any kind
     // is a person's name). Lower case (`ava`, `ulm`) is a word, never a code.
@@ -168,7 +281,7 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     if found.best < EXACT && not_person {
         if let Some((head, _)) = name.cleaned().split_once(',') {
             if !head.trim().is_empty() {
-                lookup_whole(&Name::analyse(head, Lang::Auto), QUALIFIED, true, &mut found);
+                lookup.text(head, QUALIFIED, true, &mut found);
             }
         }
     }
@@ -180,12 +293,12 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
         // One consonant away too only without whole words: a glued affix (`-a`, `-s`)
         // ends too many names to pay for that.
         for bare in place_words::strip(name) {
-            lookup_whole(&Name::analyse(&bare.text, Lang::Auto), BARE, bare.whole_words, &mut alone);
+            lookup.text(&bare.text, BARE, bare.whole_words, &mut alone);
         }
         // Of the places the bare name gives, one the whole name also pointed to (one
         // consonant away, say) is the likelier: `Kochi-shi` is Kōchi, Japan.
         let whole: Vec<(Entry, f64)> = std::mem::take(&mut found.hits);
-        let mut best_whole: HashMap<Entry, f64> = HashMap::with_capacity(whole.len());
+        let mut best_whole: HashMap<Entry, f64, BuildHasherDefault<AddressHasher>> = HashMap::with_capacity_and_hasher(whole.len(), Default::default());
         for &(e, w) in &whole {
             let b = best_whole.entry(e).or_insert(0.0);
             *b = b.max(w);
@@ -200,9 +313,9 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
     // in Wade–Giles also read as pinyin.
     if found.best < SKELETON * 0.99 && not_person && content.len() > 1 {
         let words: Vec<&str> = content.iter().map(|t| t.text()).collect();
-        lookup_whole(&Name::analyse(&words.concat(), Lang::Auto), JOINED_WORDS, false, &mut found);
+        lookup.text(&words.concat(), JOINED_WORDS, false, &mut found);
         if let Some(pinyin) = text::wade_giles::to_pinyin(&words) {
-            lookup_whole(&Name::analyse(&pinyin, Lang::Auto), JOINED_WORDS, false, &mut found);
+            lookup.text(&pinyin, JOINED_WORDS, false, &mut found);
         }
     }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
@@ -211,9 +324,8 @@ pub fn resolve_name(name: &Name, kind: Option<Kind>) -> Vec<Candidate> {
         for len in (1..content.len()).rev() {
             for run in content.windows(len) {
                 let text: Vec<&str> = run.iter().map(|t| t.text()).collect();
-                let part = Name::analyse(&text.join(" "), Lang::Auto);
                 let coverage = len as f64 / content.len() as f64;
-                lookup_whole(&part, PART * (0.8 + 0.2 * coverage), false, &mut found);
+                lookup.text(&text.join(" "), PART * (0.8 + 0.2 * coverage), false, &mut found);
             }
         }
     }
