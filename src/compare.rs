@@ -720,12 +720,13 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
         let head_sim = head.map(|(x, y)| sym_similarity(x, a.writing, y, b.writing)).fold(0.0, f64::max);
         best = best.min((best + head_sim) / 2.0);
     }
-    // A soft g (George / جورج), only against another script: see `Token::soft_g`.
+    // A soft g (George / جورج) and a German reading (Schaefer / シェーファー), only
+    // against another script: see `Token::soft_g`, `Token::german`.
     if single {
-        if let Some(x) = la.soft_g().filter(|_| lb.script() != crate::Script::Latin) {
+        for x in [la.soft_g(), la.german()].into_iter().flatten().filter(|_| lb.script() != crate::Script::Latin) {
             best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
         }
-        if let Some(y) = lb.soft_g().filter(|_| la.script() != crate::Script::Latin) {
+        for y in [lb.soft_g(), lb.german()].into_iter().flatten().filter(|_| la.script() != crate::Script::Latin) {
             best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
         }
     }
@@ -1055,6 +1056,31 @@ mod tests {
         assert!(cmp("Petrovich", "Petrovna").same);
         assert!(cmp("Kowalina", "Kowalanka").same);
         assert!(!cmp("Amina", "Amanka").same);
+    }
+
+    #[test]
+    fn west_slavic_wives_and_daughters_of_names_in_a_vowel() {
+        all_same(&[("Sroka", "Srokówna"), ("Kafka", "Kafková"), ("Boczko", "Boczkowa"), ("Wilka", "Wilczanka"), ("Wilczanka", "Wilczyna")]);
+        // The Russian -ova is from -ov only.
+        all_apart(&[("Ivanova", "Ivana")]);
+    }
+
+    #[test]
+    fn slavic_ij_and_greek_gg() {
+        all_same(&[("Dmitrijev", "Dmitriev"), ("Marija", "Maria"), ("Vasilij", "Vasiliy"), ("Aggelos", "Angelos")]);
+        all_apart(&[("Maggie", "Mangie")]);
+    }
+
+    #[test]
+    fn german_spellings_against_other_scripts() {
+        all_same(&[("Schaefer", "シェーファー"), ("Koehler", "Кёлер")]);
+        // The h of Ahmad and Zohra is a sound.
+        all_apart(&[("Ahmad", "Amad"), ("Zohra", "Zora")]);
+    }
+
+    #[test]
+    fn pinyin_q_and_x_transcribe_ch_and_sh() {
+        all_same(&[("Schiller", "席勒"), ("Chico", "奇科")]);
     }
 
     #[test]

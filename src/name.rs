@@ -32,6 +32,9 @@ pub struct Token {
     /// A Latin word read with the soft g of English, French and Italian (see [`soft_g`]),
     /// compared only with words of other scripts.
     soft_g: Option<Vec<u8>>,
+    /// A Latin word read as German spells it (see [`german_spoken`]), compared only with
+    /// words of other scripts.
+    german: Option<Vec<u8>>,
     /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
     /// are one compound name.
     hyphened: bool,
@@ -92,6 +95,11 @@ impl Token {
     /// The word read with a soft g (`George` as jorj), if it has a g before e, i or y.
     pub(crate) fn soft_g(&self) -> Option<&[u8]> {
         self.soft_g.as_deref()
+    }
+
+    /// The word read as German (`Schaefer` as schäfer), if it has German umlaut spellings.
+    pub(crate) fn german(&self) -> Option<&[u8]> {
+        self.german.as_deref()
     }
 
     /// Is the word joined by a hyphen to the name word before it?
@@ -193,8 +201,13 @@ impl Name {
                     alt_syms.push(read(b"", tail, sp.script, lang));
                 }
                 let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
-                if let Some(stem) = slavic_masculine(base) {
+                for stem in slavic_masculine(base) {
                     alt_syms.push(read(b"", &stem, sp.script, lang));
+                }
+                if sp.script == Script::Other && is_han(word) {
+                    if let Some(p) = pinyin_palatals(word, lang) {
+                        alt_syms.push(read(b"", &p, Script::Latin, lang));
+                    }
                 }
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
@@ -206,6 +219,12 @@ impl Name {
                     }
                     if let Some(ts) = ts.as_deref().filter(|_| !only_ts) {
                         alt_syms.push(read(b"", ts, sp.script, lang));
+                    }
+                    if let Some(slavic) = slavic_ij(word) {
+                        alt_syms.push(read(b"", &slavic, sp.script, lang));
+                    }
+                    if let Some(greek) = greek_gg(word) {
+                        alt_syms.push(read(b"", &greek, sp.script, lang));
                     }
                 }
                 if sp.script == Script::Cyrillic {
@@ -224,6 +243,7 @@ impl Name {
                 .flatten()
                 .map(|rest| read(b"", rest, sp.script, lang));
             let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
+            let german = (sp.role == Role::Name && sp.script == Script::Latin).then(|| german_spoken(word)).flatten().map(|w| read(b"", &w, sp.script, lang));
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
@@ -251,7 +271,7 @@ impl Name {
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, hyphened, groups, spellings });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, german, hyphened, groups, spellings });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -411,6 +431,16 @@ fn is_han(word: &str) -> bool {
     word.chars().any(han) && word.chars().all(|c| han(c) || !c.is_alphabetic())
 }
 
+/// The pinyin reading of a word in Chinese characters with its palatal q and x written
+/// ch and sh: Chinese transcribes foreign ki, chi, ci and si, shi with them (奇 qi for
+/// Ivić, 西 xi for Shipov), and the Latin reading makes q a k and x a ks.
+fn pinyin_palatals(word: &str, lang: Lang) -> Option<String> {
+    let mut latin = String::new();
+    text::word_latin(word, Script::Other, lang, &mut latin);
+    let lower = latin.to_lowercase();
+    lower.contains(['q', 'x']).then(|| lower.replace('q', "ch").replace('x', "sh"))
+}
+
 /// The name groups of a word (exact form), and the largest one's number of spellings.
 fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u32) {
     let mut key = String::with_capacity(word.len());
@@ -427,13 +457,17 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
     (groups, spellings)
 }
 
-/// The masculine or base form of a Slavic family name in a feminine or patronymic form,
+/// The masculine or base forms of a Slavic family name in a feminine or patronymic form,
 /// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
 /// `-anka`, `-czyna`, `-ina` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`; and the
-/// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one.
-fn slavic_masculine(word: &str) -> Option<String> {
+/// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one. The Polish
+/// and Czech wife's and daughter's forms are also made from names ending in a vowel
+/// (Hrabal / Hrabalová but Kafka / Kafková, Sroka / Srokowa / Srokówna, Boczko /
+/// Boczkowa), with a stem k written cz before -anka and -yna (Wilka / Wilczanka): those
+/// bases come after the stem.
+fn slavic_masculine(word: &str) -> Vec<String> {
     if !word.ends_with(['a', 'A', 'á', 'Á', 'h', 'H']) {
-        return None; // every ending below ends in a or h: most words leave here, unallocated
+        return Vec::new(); // every ending below ends in a or h: most words leave here, unallocated
     }
     let lower = word.to_lowercase();
     const ENDINGS: &[(&str, &str)] = &[
@@ -446,12 +480,119 @@ fn slavic_masculine(word: &str) -> Option<String> {
             // The Polish wife's -ina / -yna (Gugulina = Gugulanka's mother) ends many given
             // names too (Amina, Karina): a longer stem only.
             let min = if end.len() == 3 && end.ends_with("na") { 4 } else { 3 };
-            if stem.chars().count() >= min {
-                return Some(format!("{stem}{repl}"));
+            if stem.chars().count() < min {
+                continue;
             }
+            let mut out = vec![format!("{stem}{repl}")];
+            // The Russian -ova of Ivanova is from Ivanov only: Ivana is another name.
+            let west = matches!(*end, "ówna" | "owna" | "ianka" | "anka" | "czyna" | "ová" | "owa");
+            if west {
+                let k_stem = match *end {
+                    "anka" => stem.strip_suffix("cz").map(|s| format!("{s}k")),
+                    "czyna" => Some(format!("{stem}k")),
+                    _ => None,
+                };
+                for s in std::iter::once(stem.to_string()).chain(k_stem) {
+                    if s != stem {
+                        out.push(s.clone());
+                    }
+                    out.push(format!("{s}a"));
+                    if matches!(*end, "owa" | "ówna" | "owna") {
+                        out.push(format!("{s}o"));
+                    }
+                }
+            }
+            return out;
         }
     }
-    None
+    Vec::new()
+}
+
+/// A Latin word with the Slavic j after i or y that English spellings leave out
+/// (Dmitrijev / Dmitriev, Marija / Maria, Vasilij / Vasiliy, Zelenskyj / Zelensky): ij
+/// before a vowel read as i, a final ij as iy and a final yj as y.
+fn slavic_ij(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if !lower.contains("ij") && !lower.ends_with("yj") {
+        return None;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        if c == 'j' && matches!(prev, Some('i' | 'y')) && i > 1 {
+            match chars.get(i + 1) {
+                Some(&n) if vowel(n) => {
+                    changed = true;
+                    continue;
+                }
+                None if prev == Some('i') => {
+                    out.push('y');
+                    changed = true;
+                    continue;
+                }
+                None => {
+                    changed = true;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(c);
+    }
+    changed.then_some(out)
+}
+
+/// A Latin word with the gg of Greek letter-by-letter transliteration, which is the
+/// sound ng (γγ: Aggelos / Angelos, Paraskevopoulou-Gkika aside): read as ng.
+fn greek_gg(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let at = lower.find("gg")?;
+    // A word-initial gg is not Greek, and an Italian ggi, gge (Reggiani) is a soft g.
+    let next = lower[at + 2..].chars().next();
+    (at > 0 && matches!(next, Some('e' | 'a' | 'o' | 'l' | 'r'))).then(|| lower.replacen("gg", "ng", 1))
+}
+
+/// A Latin word written with German umlauts or their digraphs, as German says it: ae and
+/// oe as ä and ö (Schaefer / Schäfer), and an h after a vowel before a consonant or at the
+/// end silent (Stöhr / Штёр, Kühn / キューン). German only: elsewhere that h is a sound
+/// (Ahmad, Zohra), so the word must have ä, ö, ü, ß or a consonant before ae or oe.
+fn german_spoken(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü');
+    let chars: Vec<char> = lower.chars().collect();
+    let digraph = |i: usize| {
+        matches!(chars.get(i..i + 2), Some(['a' | 'o', 'e']))
+            && i > 0
+            && !vowel(chars[i - 1])
+            // Michael, Raphael, Ismael, Maes: a Hebrew or Dutch -ael, -aes, no umlaut.
+            && chars.get(i + 3).is_some()
+    };
+    let umlaut = lower.contains(['ä', 'ö', 'ü', 'ß']);
+    if !umlaut && !(0..chars.len()).any(digraph) {
+        return None;
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if digraph(i) {
+            out.push(if c == 'a' { 'ä' } else { 'ö' });
+            i += 2;
+            continue;
+        }
+        let prev_vowel = out.chars().last().is_some_and(vowel);
+        let silent_h = c == 'h' && prev_vowel && chars.get(i + 1).is_none_or(|&n| !vowel(n));
+        if c == 'ß' {
+            out.push_str("ss");
+        } else if !silent_h {
+            out.push(c);
+        }
+        i += 1;
+    }
+    (out != lower).then_some(out)
 }
 
 /// A Latin word that looks Slavic (Polish, Czech, Slovak, Croatian spelling) with its c
@@ -594,5 +735,22 @@ mod tests {
         assert_eq!(soft_g("hugues"), None);
         let n = Name::analyse("Georges Negin", Lang::Auto);
         assert!(n.tokens().iter().all(|t| t.soft_g().is_some()));
+    }
+
+    #[test]
+    fn readings_added_for_slavic_greek_and_german_spellings() {
+        assert_eq!(slavic_masculine("Wilczanka"), ["wilcz", "wilcza", "wilk", "wilka"]);
+        assert_eq!(slavic_masculine("Ivanova"), ["ivanov"]);
+        assert!(slavic_masculine("Nowak").is_empty());
+        assert_eq!(slavic_ij("Zinovjev"), None);
+        assert_eq!(slavic_ij("Dmitrijev").as_deref(), Some("dmitriev"));
+        assert_eq!(slavic_ij("Vasilij").as_deref(), Some("vasiliy"));
+        assert_eq!(slavic_ij("Dijkstra"), None);
+        assert_eq!(greek_gg("Aggeliki").as_deref(), Some("angeliki"));
+        assert_eq!(greek_gg("Reggiani"), None);
+        assert_eq!(german_spoken("Schaefer").as_deref(), Some("schäfer"));
+        assert_eq!(german_spoken("Kühn").as_deref(), Some("kün"));
+        assert_eq!(german_spoken("Michael"), None);
+        assert_eq!(german_spoken("Ahmad"), None);
     }
 }
