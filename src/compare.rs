@@ -111,6 +111,8 @@ struct Unit {
     toks: (usize, usize),
     syms: Vec<u8>,
     alts: Vec<Vec<u8>>,
+    /// How many of the last `alts` are bases of a derived family name (see `Token::derived`).
+    derived: usize,
     weight: f64,
     /// [`commonness_weight`] of the unit's word.
     common: f64,
@@ -222,6 +224,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         toks: (start, end),
         syms,
         alts,
+        derived: last.derived(),
         weight,
         common: commonness_weight(last.spellings()),
         writing: Writing::of(last.script()),
@@ -316,6 +319,9 @@ const ABD_DROPPED_SIMILARITY: f64 = 0.8;
 /// words lose when each belongs to such a group and they share none (see
 /// [`unit_similarity`]).
 const WELL_ATTESTED: u32 = 16;
+/// Taken from the similarity of a derived family name's base to a word that is not
+/// spelled exactly as that base.
+const DERIVED_NEAR_PENALTY: f64 = 0.06;
 const APART_GROUPS_PENALTY: f64 = 0.1;
 
 /// Similarity given to two words of one Wikidata name group.
@@ -723,10 +729,10 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     // A soft g (George / جورج) and a German reading (Schaefer / シェーファー), only
     // against another script: see `Token::soft_g`, `Token::german`.
     if single {
-        for x in [la.soft_g(), la.german()].into_iter().flatten().filter(|_| lb.script() != crate::Script::Latin) {
+        for x in la.soft_g().into_iter().chain(la.abroad().iter().map(|v| &v[..])).filter(|_| lb.script() != crate::Script::Latin) {
             best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
         }
-        for y in [lb.soft_g(), lb.german()].into_iter().flatten().filter(|_| la.script() != crate::Script::Latin) {
+        for y in lb.soft_g().into_iter().chain(lb.abroad().iter().map(|v| &v[..])).filter(|_| la.script() != crate::Script::Latin) {
             best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
         }
     }
@@ -748,8 +754,14 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if a.writing == Writing::Alphabet && b.writing == Writing::Alphabet && is_short_form(&a.syms, &b.syms) {
         best = best.max(SHORT_FORM_SIMILARITY);
     }
-    for x in &a.alts {
-        best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+    // A derived family name against a base (Kowalowa / Kowal) differs by its suffix
+    // already: a base spelled a little differently (Dworczakowa / Dworzak) is another,
+    // and so are two derived forms of bases spelled a little differently.
+    let derived_a = |i: usize| i >= a.alts.len() - a.derived;
+    let derived_b = |i: usize| i >= b.alts.len() - b.derived;
+    let against_base = |sim: f64, derived: bool| if derived && sim < 1.0 { sim - DERIVED_NEAR_PENALTY } else { sim };
+    for (i, x) in a.alts.iter().enumerate() {
+        best = best.max(against_base(sym_similarity(x, a.writing, &b.syms, b.writing), derived_a(i)));
     }
     // A word after an article against one with the article joined (el-Arabi / Elaraby).
     if a.after_article && !b.after_article {
@@ -762,11 +774,11 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
         }
     }
-    for y in &b.alts {
-        best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+    for (j, y) in b.alts.iter().enumerate() {
+        best = best.max(against_base(sym_similarity(&a.syms, a.writing, y, b.writing), derived_b(j)));
         // Two derived forms of one base (Mosakowa / Mosakówna, Filatovna / Filatovich).
-        for x in &a.alts {
-            best = best.max(sym_similarity(x, a.writing, y, b.writing));
+        for (i, x) in a.alts.iter().enumerate() {
+            best = best.max(against_base(sym_similarity(x, a.writing, y, b.writing), derived_a(i) || derived_b(j)));
         }
     }
     best

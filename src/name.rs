@@ -32,9 +32,9 @@ pub struct Token {
     /// A Latin word read with the soft g of English, French and Italian (see [`soft_g`]),
     /// compared only with words of other scripts.
     soft_g: Option<Vec<u8>>,
-    /// A Latin word read as German spells it (see [`german_spoken`]), compared only with
-    /// words of other scripts.
-    german: Option<Vec<u8>>,
+    /// A Latin word read as German (see [`german_spoken`]) or Greek (see [`greek_gg`])
+    /// spells it, compared only with words of other scripts.
+    abroad: Vec<Vec<u8>>,
     /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
     /// are one compound name.
     hyphened: bool,
@@ -43,6 +43,9 @@ pub struct Token {
     /// ways is a common one.
     groups: Vec<tables::Entry>,
     spellings: u32,
+    /// How many of the last `alt_syms` are bases of a derived family name (Kowal of
+    /// Kowalowa, see [`slavic_masculine`]).
+    derived: usize,
 }
 
 /// Most name groups kept per word.
@@ -97,9 +100,15 @@ impl Token {
         self.soft_g.as_deref()
     }
 
-    /// The word read as German (`Schaefer` as schäfer), if it has German umlaut spellings.
-    pub(crate) fn german(&self) -> Option<&[u8]> {
-        self.german.as_deref()
+    /// The word read by German or Greek conventions (`Schaefer` as schäfer, `Aggelos` as
+    /// angelos), to compare with words of other scripts.
+    pub(crate) fn abroad(&self) -> &[Vec<u8>] {
+        &self.abroad
+    }
+
+    /// How many of the last [`Token::alt_syms`] are bases of a derived family name.
+    pub(crate) fn derived(&self) -> usize {
+        self.derived
     }
 
     /// Is the word joined by a hyphen to the name word before it?
@@ -182,6 +191,7 @@ impl Name {
                 syms = read(b"", ts, sp.script, lang);
             }
             let mut alt_syms = Vec::new();
+            let mut derived = 0;
             let joined_article = i > 0 && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Article && prev.end == sp.start
@@ -199,10 +209,6 @@ impl Name {
                 }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt_syms.push(read(b"", tail, sp.script, lang));
-                }
-                let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
-                for stem in slavic_masculine(base) {
-                    alt_syms.push(read(b"", &stem, sp.script, lang));
                 }
                 if sp.script == Script::Other && is_han(word) {
                     if let Some(p) = pinyin_palatals(word, lang) {
@@ -223,8 +229,11 @@ impl Name {
                     if let Some(slavic) = slavic_ij(word) {
                         alt_syms.push(read(b"", &slavic, sp.script, lang));
                     }
-                    if let Some(greek) = greek_gg(word) {
-                        alt_syms.push(read(b"", &greek, sp.script, lang));
+                    if let Some(soft) = slavic_digraphs(word) {
+                        alt_syms.push(read(b"", &soft, sp.script, lang));
+                    }
+                    if let Some(stem) = uzbek_suffixed(word) {
+                        alt_syms.push(read(b"", stem, sp.script, lang));
                     }
                 }
                 if sp.script == Script::Cyrillic {
@@ -237,13 +246,23 @@ impl Name {
                         alt_syms.push(read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
                 }
+                // The bases of a derived family name come last (see `Token::derived`).
+                let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
+                for stem in slavic_masculine(base) {
+                    alt_syms.push(read(b"", &stem, sp.script, lang));
+                    derived += 1;
+                }
             }
             let bare = (sp.role == Role::Name && sp.script == Script::Latin)
                 .then(|| joined_article_before_vowel_or_sun(word))
                 .flatten()
                 .map(|rest| read(b"", rest, sp.script, lang));
             let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
-            let german = (sp.role == Role::Name && sp.script == Script::Latin).then(|| german_spoken(word)).flatten().map(|w| read(b"", &w, sp.script, lang));
+            let abroad = if sp.role == Role::Name && sp.script == Script::Latin {
+                [german_spoken(word), greek_gg(word)].into_iter().flatten().map(|w| read(b"", &w, sp.script, lang)).collect()
+            } else {
+                Vec::new()
+            };
             let hyphened = i > 0 && sp.role == Role::Name && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
@@ -271,7 +290,7 @@ impl Name {
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, german, hyphened, groups, spellings });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -478,21 +497,24 @@ fn slavic_masculine(word: &str) -> Vec<String> {
     for (end, repl) in ENDINGS {
         if let Some(stem) = lower.strip_suffix(end) {
             // The Polish wife's -ina / -yna (Gugulina = Gugulanka's mother) ends many given
-            // names too (Amina, Karina): a longer stem only.
-            let min = if end.len() == 3 && end.ends_with("na") { 4 } else { 3 };
+            // names too (Amina, Karina): a longer stem only, unless the word is spelled
+            // with Polish letters (Ożyna).
+            let min = if end.len() == 3 && end.ends_with("na") && !has_slavic_letters(word) { 4 } else { 3 };
             if stem.chars().count() < min {
                 continue;
             }
             let mut out = vec![format!("{stem}{repl}")];
             // The Russian -ova of Ivanova is from Ivanov only: Ivana is another name.
             let west = matches!(*end, "ówna" | "owna" | "ianka" | "anka" | "czyna" | "ová" | "owa");
-            if west {
-                let k_stem = match *end {
-                    "anka" => stem.strip_suffix("cz").map(|s| format!("{s}k")),
-                    "czyna" => Some(format!("{stem}k")),
-                    _ => None,
-                };
-                for s in std::iter::once(stem.to_string()).chain(k_stem) {
+            // -ina and -yna end given names too (Martina / Marta): only a stem they softened.
+            let wife = matches!(*end, "ina" | "yna");
+            if west || wife {
+                let hard = if *end == "czyna" { Some(format!("{stem}k")) } else { hard_stem(stem) };
+                // The e that Polish -ek drops before a suffix (Kubek / Kubkowa, Wróbiek /
+                // Wróbkówna; after ś, ć, ń, ź it is written i: Gąsiek / Gąśkowa).
+                let ek = fleeting_e(stem).filter(|_| west);
+                let own = Some(stem.to_string()).filter(|_| west);
+                for s in own.into_iter().chain(hard).chain(ek) {
                     if s != stem {
                         out.push(s.clone());
                     }
@@ -506,6 +528,55 @@ fn slavic_masculine(word: &str) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The base of a Polish stem whose last consonant a suffix softened: cz, dz, rz, ż from
+/// k, d, r, g (Wilka / Wilczanka, Kozda / Kozdzina, Jędra / Jędrzyna, Droga / Drożanka);
+/// and ś, ć, ń, ź, which are written si, ci, ni, zi before a vowel (Józiś / Józisiówna).
+fn hard_stem(stem: &str) -> Option<String> {
+    const SOFT: &[(&str, &str)] = &[("cz", "k"), ("dz", "d"), ("rz", "r"), ("ż", "g"), ("si", "ś"), ("ci", "ć"), ("ni", "ń"), ("zi", "ź")];
+    let (head, hard) = SOFT.iter().find_map(|(soft, hard)| stem.strip_suffix(soft).map(|h| (h, hard)))?;
+    (head.chars().count() >= 2).then(|| format!("{head}{hard}"))
+}
+
+/// The Polish base in -ek of a stem that lost its e before a suffix (kubk: kubek; gąśk:
+/// gąsiek).
+fn fleeting_e(stem: &str) -> Option<String> {
+    let head = stem.strip_suffix('k')?;
+    let last = head.chars().last()?;
+    if matches!(last, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ą' | 'ę' | 'ó') || head.chars().count() < 2 {
+        return None;
+    }
+    let soft = match last {
+        'ś' => "si",
+        'ć' => "ci",
+        'ń' => "ni",
+        'ź' => "zi",
+        _ => return Some(format!("{head}ek")),
+    };
+    let mut out = head[..head.len() - last.len_utf8()].to_string();
+    out.push_str(soft);
+    out.push_str("ek");
+    Some(out)
+}
+
+/// A Latin word with Czech and Slovak ň, ď, ť, which Russian and English spellings write
+/// nj or ny (Kňažko / Knyazhko), or the Dutch zj of Russian ж (Brezjnev): nj, dj, tj, zh.
+fn slavic_digraphs(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if !lower.contains(['ň', 'ď', 'ť']) && !lower.contains("zj") {
+        return None;
+    }
+    Some(lower.replace('ň', "nj").replace('ď', "dj").replace('ť', "tj").replace("zj", "zh"))
+}
+
+/// An Uzbek or Tajik name with the suffix -xon (-khon) or -jon that adds respect or
+/// affection to a given name (Gulnoraxon, Rustamjon): the name without it.
+fn uzbek_suffixed(word: &str) -> Option<&str> {
+    let lower_end = |e: &str| word.len() > e.len() && word.get(word.len() - e.len()..).is_some_and(|t| t.eq_ignore_ascii_case(e));
+    let end = ["khon", "xon", "jon"].into_iter().find(|e| lower_end(e))?;
+    let stem = &word[..word.len() - end.len()];
+    (stem.chars().count() >= 4).then_some(stem)
 }
 
 /// A Latin word with the Slavic j after i or y that English spellings leave out
@@ -748,6 +819,16 @@ mod tests {
         assert_eq!(slavic_ij("Dijkstra"), None);
         assert_eq!(greek_gg("Aggeliki").as_deref(), Some("angeliki"));
         assert_eq!(greek_gg("Reggiani"), None);
+        assert_eq!(slavic_masculine("Kubkowa")[..3], ["kubk", "kubka", "kubko"]);
+        assert!(slavic_masculine("Kubkowa").contains(&"kubek".to_string()));
+        assert!(slavic_masculine("Gąśkówna").contains(&"gąsiek".to_string()));
+        assert_eq!(slavic_masculine("Kozdzina"), ["kozdz", "kozd", "kozda"]);
+        assert_eq!(slavic_masculine("Martina"), ["mart"]);
+        assert!(slavic_masculine("Józisiówna").contains(&"józiś".to_string()));
+        assert_eq!(slavic_digraphs("Kňažko").as_deref(), Some("knjažko"));
+        assert_eq!(slavic_digraphs("Brezjnev").as_deref(), Some("brezhnev"));
+        assert_eq!(uzbek_suffixed("Gulnoraxon"), Some("Gulnora"));
+        assert_eq!(uzbek_suffixed("Dixon"), None);
         assert_eq!(german_spoken("Schaefer").as_deref(), Some("schäfer"));
         assert_eq!(german_spoken("Kühn").as_deref(), Some("kün"));
         assert_eq!(german_spoken("Michael"), None);
