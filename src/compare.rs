@@ -214,9 +214,11 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
             v
         })
         .collect();
+    // An initial after a hyphen is the vowel syllable of a compound (see `Name::analyse`).
+    let initial = last.role() == Role::Initial && !last.hyphened();
     let weight = match last.role() {
         Role::Patronymic | Role::Connector => 0.15,
-        Role::Initial => 0.5,
+        Role::Initial if initial => 0.5,
         _ => 1.0,
     };
     let compound = (toks[start].hyphened() || toks.get(end).is_some_and(|t| t.hyphened())) && syllables(&syms) <= 1;
@@ -229,7 +231,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         common: commonness_weight(last.spellings()),
         writing: Writing::of(last.script()),
         korean: korean_native(last.text()),
-        initial: last.role() == Role::Initial,
+        initial,
         compound,
         after_article: end - start == 1 && start > 0 && toks[start - 1].role() == Role::Article,
     }
@@ -322,6 +324,9 @@ const WELL_ATTESTED: u32 = 16;
 /// Taken from the similarity of a derived family name's base to a word that is not
 /// spelled exactly as that base.
 const DERIVED_NEAR_PENALTY: f64 = 0.06;
+/// Taken from the similarity of two different words both spelled with letters of
+/// Polish, Czech or Croatian (see [`unit_similarity`]).
+const SAME_SPELLING_PENALTY: f64 = 0.06;
 const APART_GROUPS_PENALTY: f64 = 0.1;
 
 /// Similarity given to two words of one Wikidata name group.
@@ -781,6 +786,11 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             best = best.max(against_base(sym_similarity(x, a.writing, y, b.writing), derived_a(i) || derived_b(j)));
         }
     }
+    // Polish, Czech and Croatian spelling write each sound one way: two words both
+    // spelled with their letters (Łasek / Łaszek) that differ are two names.
+    if single && best < 1.0 && crate::name::has_slavic_letters(la.text()) && crate::name::has_slavic_letters(lb.text()) {
+        best -= SAME_SPELLING_PENALTY;
+    }
     best
 }
 
@@ -1075,6 +1085,19 @@ mod tests {
         all_same(&[("Sroka", "Srokówna"), ("Kafka", "Kafková"), ("Boczko", "Boczkowa"), ("Wilka", "Wilczanka"), ("Wilczanka", "Wilczyna")]);
         // The Russian -ova is from -ov only.
         all_apart(&[("Ivanova", "Ivana")]);
+    }
+
+    #[test]
+    fn a_base_must_be_spelled_as_in_the_derived_form() {
+        all_same(&[("Bąk", "Bąkowa"), ("Dworak", "Dworakowa"), ("Kowalczyk", "Kowalczykowa")]);
+        // A vowel apart, and both words in Polish spelling, which writes vowels one way.
+        all_apart(&[("Bąk", "Bękowa")]);
+    }
+
+    #[test]
+    fn a_vowel_after_a_hyphen_is_a_syllable_not_an_initial() {
+        all_same(&[("Ji-o", "Jio"), ("J. Smith", "John Smith")]);
+        all_apart(&[("Ji-o", "Ji")]);
     }
 
     #[test]

@@ -263,7 +263,10 @@ impl Name {
             } else {
                 Vec::new()
             };
-            let hyphened = i > 0 && sp.role == Role::Name && {
+            // A vowel letter after a hyphen is a syllable of a compound (Min-a, Gyu-o:
+            // Korean 아, 오), not an initial.
+            let vowel_syllable = sp.role == Role::Initial && word.chars().all(|c| "aeiouAEIOU".contains(c));
+            let hyphened = i > 0 && (sp.role == Role::Name || vowel_syllable) && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
@@ -704,7 +707,7 @@ fn slavic_ts(word: &str) -> Option<String> {
 
 /// Does the word have a letter of the Polish, Czech, Slovak, Croatian or Baltic
 /// alphabets that other Latin alphabets lack, in all of which c is ts?
-fn has_slavic_letters(word: &str) -> bool {
+pub(crate) fn has_slavic_letters(word: &str) -> bool {
     word.contains(['ł', 'Ł', 'ą', 'ę', 'ś', 'Ś', 'ć', 'ń', 'ż', 'Ż', 'ź', 'Ź', 'ř', 'Ř', 'ě', 'ů', 'č', 'Č', 'š', 'Š', 'ž', 'Ž', 'đ', 'Đ'])
 }
 
