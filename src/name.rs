@@ -566,6 +566,9 @@ fn fleeting_e(stem: &str) -> Option<String> {
 /// A Latin word with Czech and Slovak ň, ď, ť, which Russian and English spellings write
 /// nj or ny (Kňažko / Knyazhko), or the Dutch zj of Russian ж (Brezjnev): nj, dj, tj, zh.
 fn slavic_digraphs(word: &str) -> Option<String> {
+    if !has_pair(word, b"zj") && !word.contains(['ň', 'ď', 'ť', 'Ň', 'Ď', 'Ť']) {
+        return None;
+    }
     let lower = word.to_lowercase();
     if !lower.contains(['ň', 'ď', 'ť']) && !lower.contains("zj") {
         return None;
@@ -582,10 +585,18 @@ fn uzbek_suffixed(word: &str) -> Option<&str> {
     (stem.chars().count() >= 4).then_some(stem)
 }
 
+/// Does `word` have the two ASCII letters `pair`, in either case?
+fn has_pair(word: &str, pair: &[u8; 2]) -> bool {
+    word.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(pair))
+}
+
 /// A Latin word with the Slavic j after i or y that English spellings leave out
 /// (Dmitrijev / Dmitriev, Marija / Maria, Vasilij / Vasiliy, Zelenskyj / Zelensky): ij
 /// before a vowel read as i, a final ij as iy and a final yj as y.
 fn slavic_ij(word: &str) -> Option<String> {
+    if !has_pair(word, b"ij") && !has_pair(word, b"yj") {
+        return None; // most words leave here, unallocated
+    }
     let lower = word.to_lowercase();
     if !lower.contains("ij") && !lower.ends_with("yj") {
         return None;
@@ -622,6 +633,9 @@ fn slavic_ij(word: &str) -> Option<String> {
 /// A Latin word with the gg of Greek letter-by-letter transliteration, which is the
 /// sound ng (γγ: Aggelos / Angelos, Paraskevopoulou-Gkika aside): read as ng.
 fn greek_gg(word: &str) -> Option<String> {
+    if !has_pair(word, b"gg") {
+        return None;
+    }
     let lower = word.to_lowercase();
     let at = lower.find("gg")?;
     // A word-initial gg is not Greek, and an Italian ggi, gge (Reggiani) is a soft g.
@@ -634,6 +648,9 @@ fn greek_gg(word: &str) -> Option<String> {
 /// end silent (Stöhr / Штёр, Kühn / キューン). German only: elsewhere that h is a sound
 /// (Ahmad, Zohra), so the word must have ä, ö, ü, ß or a consonant before ae or oe.
 fn german_spoken(word: &str) -> Option<String> {
+    if !has_pair(word, b"ae") && !has_pair(word, b"oe") && !word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü');
     let chars: Vec<char> = lower.chars().collect();
