@@ -788,7 +788,7 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     }
     // Polish, Czech and Croatian spelling write each sound one way: two words both
     // spelled with their letters (Łasek / Łaszek) that differ are two names.
-    if single && best < 1.0 && crate::name::has_slavic_letters(la.text()) && crate::name::has_slavic_letters(lb.text()) {
+    if single && best < 1.0 && la.slavic_spelling() && lb.slavic_spelling() {
         best -= SAME_SPELLING_PENALTY;
     }
     best

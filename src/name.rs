@@ -46,6 +46,8 @@ pub struct Token {
     /// How many of the last `alt_syms` are bases of a derived family name (Kowal of
     /// Kowalowa, see [`slavic_masculine`]).
     derived: usize,
+    /// Spelled with letters of Polish, Czech or Croatian (see [`has_slavic_letters`]).
+    slavic_spelling: bool,
 }
 
 /// Most name groups kept per word.
@@ -104,6 +106,12 @@ impl Token {
     /// angelos), to compare with words of other scripts.
     pub(crate) fn abroad(&self) -> &[Vec<u8>] {
         &self.abroad
+    }
+
+    /// Is the word spelled with letters of Polish, Czech or Croatian, which write each
+    /// sound one way?
+    pub(crate) fn slavic_spelling(&self) -> bool {
+        self.slavic_spelling
     }
 
     /// How many of the last [`Token::alt_syms`] are bases of a derived family name.
@@ -271,6 +279,7 @@ impl Name {
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
+            let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
             // know the word as a name spelled with a final -a (اليحيى al-Yahya).
@@ -293,7 +302,7 @@ impl Name {
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -724,7 +733,7 @@ fn slavic_ts(word: &str) -> Option<String> {
 
 /// Does the word have a letter of the Polish, Czech, Slovak, Croatian or Baltic
 /// alphabets that other Latin alphabets lack, in all of which c is ts?
-pub(crate) fn has_slavic_letters(word: &str) -> bool {
+fn has_slavic_letters(word: &str) -> bool {
     word.contains(['ł', 'Ł', 'ą', 'ę', 'ś', 'Ś', 'ć', 'ń', 'ż', 'Ż', 'ź', 'Ź', 'ř', 'Ř', 'ě', 'ů', 'č', 'Č', 'š', 'Š', 'ž', 'Ž', 'đ', 'Đ'])
 }
 
