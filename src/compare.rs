@@ -111,6 +111,8 @@ struct Unit {
     toks: (usize, usize),
     syms: Vec<u8>,
     alts: Vec<Vec<u8>>,
+    /// How many of the last `alts` are bases of a derived family name (see `Token::derived`).
+    derived: usize,
     weight: f64,
     /// [`commonness_weight`] of the unit's word.
     common: f64,
@@ -212,9 +214,11 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
             v
         })
         .collect();
+    // An initial after a hyphen is the vowel syllable of a compound (see `Name::analyse`).
+    let initial = last.role() == Role::Initial && !last.hyphened();
     let weight = match last.role() {
         Role::Patronymic | Role::Connector => 0.15,
-        Role::Initial => 0.5,
+        Role::Initial if initial => 0.5,
         _ => 1.0,
     };
     let compound = (toks[start].hyphened() || toks.get(end).is_some_and(|t| t.hyphened())) && syllables(&syms) <= 1;
@@ -222,11 +226,12 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         toks: (start, end),
         syms,
         alts,
+        derived: last.derived(),
         weight,
         common: commonness_weight(last.spellings()),
         writing: Writing::of(last.script()),
         korean: korean_native(last.text()),
-        initial: last.role() == Role::Initial,
+        initial,
         compound,
         after_article: end - start == 1 && start > 0 && toks[start - 1].role() == Role::Article,
     }
@@ -316,6 +321,12 @@ const ABD_DROPPED_SIMILARITY: f64 = 0.8;
 /// words lose when each belongs to such a group and they share none (see
 /// [`unit_similarity`]).
 const WELL_ATTESTED: u32 = 16;
+/// Taken from the similarity of a derived family name's base to a word that is not
+/// spelled exactly as that base.
+const DERIVED_NEAR_PENALTY: f64 = 0.06;
+/// Taken from the similarity of two different words both spelled with letters of
+/// Polish, Czech or Croatian (see [`unit_similarity`]).
+const SAME_SPELLING_PENALTY: f64 = 0.06;
 const APART_GROUPS_PENALTY: f64 = 0.1;
 
 /// Similarity given to two words of one Wikidata name group.
@@ -720,12 +731,13 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
         let head_sim = head.map(|(x, y)| sym_similarity(x, a.writing, y, b.writing)).fold(0.0, f64::max);
         best = best.min((best + head_sim) / 2.0);
     }
-    // A soft g (George / جورج), only against another script: see `Token::soft_g`.
+    // A soft g (George / جورج) and a German reading (Schaefer / シェーファー), only
+    // against another script: see `Token::soft_g`, `Token::german`.
     if single {
-        if let Some(x) = la.soft_g().filter(|_| lb.script() != crate::Script::Latin) {
+        for x in la.soft_g().into_iter().chain(la.abroad().iter().map(|v| &v[..])).filter(|_| lb.script() != crate::Script::Latin) {
             best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
         }
-        if let Some(y) = lb.soft_g().filter(|_| la.script() != crate::Script::Latin) {
+        for y in lb.soft_g().into_iter().chain(lb.abroad().iter().map(|v| &v[..])).filter(|_| la.script() != crate::Script::Latin) {
             best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
         }
     }
@@ -747,8 +759,14 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if a.writing == Writing::Alphabet && b.writing == Writing::Alphabet && is_short_form(&a.syms, &b.syms) {
         best = best.max(SHORT_FORM_SIMILARITY);
     }
-    for x in &a.alts {
-        best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+    // A derived family name against a base (Kowalowa / Kowal) differs by its suffix
+    // already: a base spelled a little differently (Dworczakowa / Dworzak) is another,
+    // and so are two derived forms of bases spelled a little differently.
+    let derived_a = |i: usize| i >= a.alts.len() - a.derived;
+    let derived_b = |i: usize| i >= b.alts.len() - b.derived;
+    let against_base = |sim: f64, derived: bool| if derived && sim < 1.0 { sim - DERIVED_NEAR_PENALTY } else { sim };
+    for (i, x) in a.alts.iter().enumerate() {
+        best = best.max(against_base(sym_similarity(x, a.writing, &b.syms, b.writing), derived_a(i)));
     }
     // A word after an article against one with the article joined (el-Arabi / Elaraby).
     if a.after_article && !b.after_article {
@@ -761,12 +779,17 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
         }
     }
-    for y in &b.alts {
-        best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+    for (j, y) in b.alts.iter().enumerate() {
+        best = best.max(against_base(sym_similarity(&a.syms, a.writing, y, b.writing), derived_b(j)));
         // Two derived forms of one base (Mosakowa / Mosakówna, Filatovna / Filatovich).
-        for x in &a.alts {
-            best = best.max(sym_similarity(x, a.writing, y, b.writing));
+        for (i, x) in a.alts.iter().enumerate() {
+            best = best.max(against_base(sym_similarity(x, a.writing, y, b.writing), derived_a(i) || derived_b(j)));
         }
+    }
+    // Polish, Czech and Croatian spelling write each sound one way: two words both
+    // spelled with their letters (Łasek / Łaszek) that differ are two names.
+    if single && best < 1.0 && la.slavic_spelling() && lb.slavic_spelling() {
+        best -= SAME_SPELLING_PENALTY;
     }
     best
 }
@@ -1055,6 +1078,44 @@ mod tests {
         assert!(cmp("Petrovich", "Petrovna").same);
         assert!(cmp("Kowalina", "Kowalanka").same);
         assert!(!cmp("Amina", "Amanka").same);
+    }
+
+    #[test]
+    fn west_slavic_wives_and_daughters_of_names_in_a_vowel() {
+        all_same(&[("Sroka", "Srokówna"), ("Kafka", "Kafková"), ("Boczko", "Boczkowa"), ("Wilka", "Wilczanka"), ("Wilczanka", "Wilczyna")]);
+        // The Russian -ova is from -ov only.
+        all_apart(&[("Ivanova", "Ivana")]);
+    }
+
+    #[test]
+    fn a_base_must_be_spelled_as_in_the_derived_form() {
+        all_same(&[("Bąk", "Bąkowa"), ("Dworak", "Dworakowa"), ("Kowalczyk", "Kowalczykowa"), ("Żyłka", "Żyłkowa")]);
+        // A vowel apart, and both words in Polish spelling, which writes vowels one way.
+        all_apart(&[("Bąk", "Bękowa")]);
+    }
+
+    #[test]
+    fn a_vowel_after_a_hyphen_is_a_syllable_not_an_initial() {
+        all_same(&[("Ji-o", "Jio"), ("J. Smith", "John Smith")]);
+        all_apart(&[("Ji-o", "Ji")]);
+    }
+
+    #[test]
+    fn slavic_ij_and_greek_gg() {
+        all_same(&[("Dmitrijev", "Dmitriev"), ("Marija", "Maria"), ("Vasilij", "Vasiliy"), ("Aggelos", "Angelos")]);
+        all_apart(&[("Maggie", "Mangie")]);
+    }
+
+    #[test]
+    fn german_spellings_against_other_scripts() {
+        all_same(&[("Schaefer", "シェーファー"), ("Koehler", "Кёлер")]);
+        // The h of Ahmad and Zohra is a sound.
+        all_apart(&[("Ahmad", "Amad"), ("Zohra", "Zora")]);
+    }
+
+    #[test]
+    fn pinyin_q_and_x_transcribe_ch_and_sh() {
+        all_same(&[("Schiller", "席勒"), ("Chico", "奇科")]);
     }
 
     #[test]

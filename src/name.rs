@@ -32,6 +32,9 @@ pub struct Token {
     /// A Latin word read with the soft g of English, French and Italian (see [`soft_g`]),
     /// compared only with words of other scripts.
     soft_g: Option<Vec<u8>>,
+    /// A Latin word read as German (see [`german_spoken`]) or Greek (see [`greek_gg`])
+    /// spells it, compared only with words of other scripts.
+    abroad: Vec<Vec<u8>>,
     /// Joined by a hyphen to the name word before it (`Hwan-su`, `Amir-Mohammad`): the two
     /// are one compound name.
     hyphened: bool,
@@ -40,6 +43,11 @@ pub struct Token {
     /// ways is a common one.
     groups: Vec<tables::Entry>,
     spellings: u32,
+    /// How many of the last `alt_syms` are bases of a derived family name (Kowal of
+    /// Kowalowa, see [`slavic_masculine`]).
+    derived: usize,
+    /// Spelled with letters of Polish, Czech or Croatian (see [`has_slavic_letters`]).
+    slavic_spelling: bool,
 }
 
 /// Most name groups kept per word.
@@ -92,6 +100,23 @@ impl Token {
     /// The word read with a soft g (`George` as jorj), if it has a g before e, i or y.
     pub(crate) fn soft_g(&self) -> Option<&[u8]> {
         self.soft_g.as_deref()
+    }
+
+    /// The word read by German or Greek conventions (`Schaefer` as schäfer, `Aggelos` as
+    /// angelos), to compare with words of other scripts.
+    pub(crate) fn abroad(&self) -> &[Vec<u8>] {
+        &self.abroad
+    }
+
+    /// Is the word spelled with letters of Polish, Czech or Croatian, which write each
+    /// sound one way?
+    pub(crate) fn slavic_spelling(&self) -> bool {
+        self.slavic_spelling
+    }
+
+    /// How many of the last [`Token::alt_syms`] are bases of a derived family name.
+    pub(crate) fn derived(&self) -> usize {
+        self.derived
     }
 
     /// Is the word joined by a hyphen to the name word before it?
@@ -174,6 +199,7 @@ impl Name {
                 syms = read(b"", ts, sp.script, lang);
             }
             let mut alt_syms = Vec::new();
+            let mut derived = 0;
             let joined_article = i > 0 && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Article && prev.end == sp.start
@@ -192,9 +218,10 @@ impl Name {
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt_syms.push(read(b"", tail, sp.script, lang));
                 }
-                let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
-                if let Some(stem) = slavic_masculine(base) {
-                    alt_syms.push(read(b"", &stem, sp.script, lang));
+                if sp.script == Script::Other && is_han(word) {
+                    if let Some(p) = pinyin_palatals(word, lang) {
+                        alt_syms.push(read(b"", &p, Script::Latin, lang));
+                    }
                 }
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
@@ -207,6 +234,15 @@ impl Name {
                     if let Some(ts) = ts.as_deref().filter(|_| !only_ts) {
                         alt_syms.push(read(b"", ts, sp.script, lang));
                     }
+                    if let Some(slavic) = slavic_ij(word) {
+                        alt_syms.push(read(b"", &slavic, sp.script, lang));
+                    }
+                    if let Some(soft) = slavic_digraphs(word) {
+                        alt_syms.push(read(b"", &soft, sp.script, lang));
+                    }
+                    if let Some(stem) = uzbek_suffixed(word) {
+                        alt_syms.push(read(b"", stem, sp.script, lang));
+                    }
                 }
                 if sp.script == Script::Cyrillic {
                     if let Some(other) = other_g_reading(word, lang) {
@@ -218,17 +254,32 @@ impl Name {
                         alt_syms.push(read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
                 }
+                // The bases of a derived family name come last (see `Token::derived`).
+                let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
+                for stem in slavic_masculine(base) {
+                    alt_syms.push(read(b"", &stem, sp.script, lang));
+                    derived += 1;
+                }
             }
             let bare = (sp.role == Role::Name && sp.script == Script::Latin)
                 .then(|| joined_article_before_vowel_or_sun(word))
                 .flatten()
                 .map(|rest| read(b"", rest, sp.script, lang));
             let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
-            let hyphened = i > 0 && sp.role == Role::Name && {
+            let abroad = if sp.role == Role::Name && sp.script == Script::Latin {
+                [german_spoken(word), greek_gg(word)].into_iter().flatten().map(|w| read(b"", &w, sp.script, lang)).collect()
+            } else {
+                Vec::new()
+            };
+            // A vowel letter after a hyphen is a syllable of a compound (Min-a, Gyu-o:
+            // Korean 아, 오), not an initial.
+            let vowel_syllable = sp.role == Role::Initial && word.chars().all(|c| "aeiouAEIOU".contains(c));
+            let hyphened = i > 0 && (sp.role == Role::Name || vowel_syllable) && {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
+            let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
             // know the word as a name spelled with a final -a (اليحيى al-Yahya).
@@ -251,7 +302,7 @@ impl Name {
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, hyphened, groups, spellings });
+            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
         }
         Name { cleaned: scratch.cleaned, tokens, lang }
     }
@@ -435,6 +486,16 @@ fn is_han(word: &str) -> bool {
     word.chars().any(han) && word.chars().all(|c| han(c) || !c.is_alphabetic())
 }
 
+/// The pinyin reading of a word in Chinese characters with its palatal q and x written
+/// ch and sh: Chinese transcribes foreign ki, chi, ci and si, shi with them (奇 qi for
+/// Ivić, 西 xi for Shipov), and the Latin reading makes q a k and x a ks.
+fn pinyin_palatals(word: &str, lang: Lang) -> Option<String> {
+    let mut latin = String::new();
+    text::word_latin(word, Script::Other, lang, &mut latin);
+    let lower = latin.to_lowercase();
+    lower.contains(['q', 'x']).then(|| lower.replace('q', "ch").replace('x', "sh"))
+}
+
 /// The name groups of a word (exact form), and the largest one's number of spellings.
 fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u32) {
     let mut key = String::with_capacity(word.len());
@@ -451,13 +512,17 @@ fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u3
     (groups, spellings)
 }
 
-/// The masculine or base form of a Slavic family name in a feminine or patronymic form,
+/// The masculine or base forms of a Slavic family name in a feminine or patronymic form,
 /// which name tables list as one name: Novotná-style `-ová` (Czech), `-owa`, `-ówna`,
 /// `-anka`, `-czyna`, `-ina` (Polish), `-ova`, `-eva`, `-ovna`, `-skaya` (Russian), `-ska`; and the
-/// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one.
-fn slavic_masculine(word: &str) -> Option<String> {
+/// masculine patronymic `-ovich`, `-evich`, so that it meets the feminine one. The Polish
+/// and Czech wife's and daughter's forms are also made from names ending in a vowel
+/// (Hrabal / Hrabalová but Kafka / Kafková, Sroka / Srokowa / Srokówna, Boczko /
+/// Boczkowa), with a stem k written cz before -anka and -yna (Wilka / Wilczanka): those
+/// bases come after the stem.
+fn slavic_masculine(word: &str) -> Vec<String> {
     if !word.ends_with(['a', 'A', 'á', 'Á', 'h', 'H']) {
-        return None; // every ending below ends in a or h: most words leave here, unallocated
+        return Vec::new(); // every ending below ends in a or h: most words leave here, unallocated
     }
     let lower = word.to_lowercase();
     const ENDINGS: &[(&str, &str)] = &[
@@ -468,14 +533,190 @@ fn slavic_masculine(word: &str) -> Option<String> {
     for (end, repl) in ENDINGS {
         if let Some(stem) = lower.strip_suffix(end) {
             // The Polish wife's -ina / -yna (Gugulina = Gugulanka's mother) ends many given
-            // names too (Amina, Karina): a longer stem only.
-            let min = if end.len() == 3 && end.ends_with("na") { 4 } else { 3 };
-            if stem.chars().count() >= min {
-                return Some(format!("{stem}{repl}"));
+            // names too (Amina, Karina): a longer stem only, unless the word is spelled
+            // with Polish letters (Ożyna).
+            let min = if end.len() == 3 && end.ends_with("na") && !has_slavic_letters(word) { 4 } else { 3 };
+            if stem.chars().count() < min {
+                continue;
             }
+            let mut out = vec![format!("{stem}{repl}")];
+            // The Russian -ova of Ivanova is from Ivanov only: Ivana is another name.
+            let west = matches!(*end, "ówna" | "owna" | "ianka" | "anka" | "czyna" | "ová" | "owa");
+            // -ina and -yna end given names too (Martina / Marta): only a stem they softened.
+            let wife = matches!(*end, "ina" | "yna");
+            if west || wife {
+                let hard = if *end == "czyna" { Some(format!("{stem}k")) } else { hard_stem(stem) };
+                // The e that Polish -ek drops before a suffix (Kubek / Kubkowa, Wróbiek /
+                // Wróbkówna; after ś, ć, ń, ź it is written i: Gąsiek / Gąśkowa).
+                let ek = fleeting_e(stem).filter(|_| west);
+                let own = Some(stem.to_string()).filter(|_| west);
+                for s in own.into_iter().chain(hard).chain(ek) {
+                    if s != stem {
+                        out.push(s.clone());
+                    }
+                    out.push(format!("{s}a"));
+                    if matches!(*end, "owa" | "ówna" | "owna") {
+                        out.push(format!("{s}o"));
+                    }
+                }
+            }
+            return out;
         }
     }
-    None
+    Vec::new()
+}
+
+/// The base of a Polish stem whose last consonant a suffix softened: cz, dz, rz, ż from
+/// k, d, r, g (Wilka / Wilczanka, Kozda / Kozdzina, Jędra / Jędrzyna, Droga / Drożanka);
+/// and ś, ć, ń, ź, which are written si, ci, ni, zi before a vowel (Józiś / Józisiówna).
+fn hard_stem(stem: &str) -> Option<String> {
+    const SOFT: &[(&str, &str)] = &[("cz", "k"), ("dz", "d"), ("rz", "r"), ("ż", "g"), ("si", "ś"), ("ci", "ć"), ("ni", "ń"), ("zi", "ź")];
+    let (head, hard) = SOFT.iter().find_map(|(soft, hard)| stem.strip_suffix(soft).map(|h| (h, hard)))?;
+    (head.chars().count() >= 2).then(|| format!("{head}{hard}"))
+}
+
+/// The Polish base in -ek of a stem that lost its e before a suffix (kubk: kubek; gąśk:
+/// gąsiek).
+fn fleeting_e(stem: &str) -> Option<String> {
+    let head = stem.strip_suffix('k')?;
+    let last = head.chars().last()?;
+    if matches!(last, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ą' | 'ę' | 'ó') || head.chars().count() < 2 {
+        return None;
+    }
+    let soft = match last {
+        'ś' => "si",
+        'ć' => "ci",
+        'ń' => "ni",
+        'ź' => "zi",
+        _ => return Some(format!("{head}ek")),
+    };
+    let mut out = head[..head.len() - last.len_utf8()].to_string();
+    out.push_str(soft);
+    out.push_str("ek");
+    Some(out)
+}
+
+/// A Latin word with Czech and Slovak ň, ď, ť, which Russian and English spellings write
+/// nj or ny (Kňažko / Knyazhko), or the Dutch zj of Russian ж (Brezjnev): nj, dj, tj, zh.
+fn slavic_digraphs(word: &str) -> Option<String> {
+    if !has_pair(word, b"zj") && !word.contains(['ň', 'ď', 'ť', 'Ň', 'Ď', 'Ť']) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if !lower.contains(['ň', 'ď', 'ť']) && !lower.contains("zj") {
+        return None;
+    }
+    Some(lower.replace('ň', "nj").replace('ď', "dj").replace('ť', "tj").replace("zj", "zh"))
+}
+
+/// An Uzbek or Tajik name with the suffix -xon (-khon) or -jon that adds respect or
+/// affection to a given name (Gulnoraxon, Rustamjon): the name without it.
+fn uzbek_suffixed(word: &str) -> Option<&str> {
+    let lower_end = |e: &str| word.len() > e.len() && word.get(word.len() - e.len()..).is_some_and(|t| t.eq_ignore_ascii_case(e));
+    let end = ["khon", "xon", "jon"].into_iter().find(|e| lower_end(e))?;
+    let stem = &word[..word.len() - end.len()];
+    (stem.chars().count() >= 4).then_some(stem)
+}
+
+/// Does `word` have the two ASCII letters `pair`, in either case?
+fn has_pair(word: &str, pair: &[u8; 2]) -> bool {
+    word.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(pair))
+}
+
+/// A Latin word with the Slavic j after i or y that English spellings leave out
+/// (Dmitrijev / Dmitriev, Marija / Maria, Vasilij / Vasiliy, Zelenskyj / Zelensky): ij
+/// before a vowel read as i, a final ij as iy and a final yj as y.
+fn slavic_ij(word: &str) -> Option<String> {
+    if !has_pair(word, b"ij") && !has_pair(word, b"yj") {
+        return None; // most words leave here, unallocated
+    }
+    let lower = word.to_lowercase();
+    if !lower.contains("ij") && !lower.ends_with("yj") {
+        return None;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        if c == 'j' && matches!(prev, Some('i' | 'y')) && i > 1 {
+            match chars.get(i + 1) {
+                Some(&n) if vowel(n) => {
+                    changed = true;
+                    continue;
+                }
+                None if prev == Some('i') => {
+                    out.push('y');
+                    changed = true;
+                    continue;
+                }
+                None => {
+                    changed = true;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(c);
+    }
+    changed.then_some(out)
+}
+
+/// A Latin word with the gg of Greek letter-by-letter transliteration, which is the
+/// sound ng (γγ: Aggelos / Angelos, Paraskevopoulou-Gkika aside): read as ng.
+fn greek_gg(word: &str) -> Option<String> {
+    if !has_pair(word, b"gg") {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let at = lower.find("gg")?;
+    // A word-initial gg is not Greek, and an Italian ggi, gge (Reggiani) is a soft g.
+    let next = lower[at + 2..].chars().next();
+    (at > 0 && matches!(next, Some('e' | 'a' | 'o' | 'l' | 'r'))).then(|| lower.replacen("gg", "ng", 1))
+}
+
+/// A Latin word written with German umlauts or their digraphs, as German says it: ae and
+/// oe as ä and ö (Schaefer / Schäfer), and an h after a vowel before a consonant or at the
+/// end silent (Stöhr / Штёр, Kühn / キューン). German only: elsewhere that h is a sound
+/// (Ahmad, Zohra), so the word must have ä, ö, ü, ß or a consonant before ae or oe.
+fn german_spoken(word: &str) -> Option<String> {
+    if !has_pair(word, b"ae") && !has_pair(word, b"oe") && !word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü');
+    let chars: Vec<char> = lower.chars().collect();
+    let digraph = |i: usize| {
+        matches!(chars.get(i..i + 2), Some(['a' | 'o', 'e']))
+            && i > 0
+            && !vowel(chars[i - 1])
+            // Michael, Raphael, Ismael, Maes: a Hebrew or Dutch -ael, -aes, no umlaut.
+            && chars.get(i + 3).is_some()
+    };
+    let umlaut = lower.contains(['ä', 'ö', 'ü', 'ß']);
+    if !umlaut && !(0..chars.len()).any(digraph) {
+        return None;
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if digraph(i) {
+            out.push(if c == 'a' { 'ä' } else { 'ö' });
+            i += 2;
+            continue;
+        }
+        let prev_vowel = out.chars().last().is_some_and(vowel);
+        let silent_h = c == 'h' && prev_vowel && chars.get(i + 1).is_none_or(|&n| !vowel(n));
+        if c == 'ß' {
+            out.push_str("ss");
+        } else if !silent_h {
+            out.push(c);
+        }
+        i += 1;
+    }
+    (out != lower).then_some(out)
 }
 
 /// A Latin word that looks Slavic (Polish, Czech, Slovak, Croatian spelling) with its c
@@ -630,5 +871,32 @@ mod tests {
         assert_eq!(latin("عبد الرحمن"), "Abd al-Rahman");
         // Caseless scripts read capitalised.
         assert_eq!(latin("ლევან"), "Levan");
+    }
+
+    #[test]
+    fn readings_added_for_slavic_greek_and_german_spellings() {
+        assert_eq!(slavic_masculine("Wilczanka"), ["wilcz", "wilcza", "wilk", "wilka"]);
+        assert_eq!(slavic_masculine("Ivanova"), ["ivanov"]);
+        assert!(slavic_masculine("Nowak").is_empty());
+        assert_eq!(slavic_ij("Zinovjev"), None);
+        assert_eq!(slavic_ij("Dmitrijev").as_deref(), Some("dmitriev"));
+        assert_eq!(slavic_ij("Vasilij").as_deref(), Some("vasiliy"));
+        assert_eq!(slavic_ij("Dijkstra"), None);
+        assert_eq!(greek_gg("Aggeliki").as_deref(), Some("angeliki"));
+        assert_eq!(greek_gg("Reggiani"), None);
+        assert_eq!(slavic_masculine("Kubkowa")[..3], ["kubk", "kubka", "kubko"]);
+        assert!(slavic_masculine("Kubkowa").contains(&"kubek".to_string()));
+        assert!(slavic_masculine("Gąśkówna").contains(&"gąsiek".to_string()));
+        assert_eq!(slavic_masculine("Kozdzina"), ["kozdz", "kozd", "kozda"]);
+        assert_eq!(slavic_masculine("Martina"), ["mart"]);
+        assert!(slavic_masculine("Józisiówna").contains(&"józiś".to_string()));
+        assert_eq!(slavic_digraphs("Kňažko").as_deref(), Some("knjažko"));
+        assert_eq!(slavic_digraphs("Brezjnev").as_deref(), Some("brezhnev"));
+        assert_eq!(uzbek_suffixed("Gulnoraxon"), Some("Gulnora"));
+        assert_eq!(uzbek_suffixed("Dixon"), None);
+        assert_eq!(german_spoken("Schaefer").as_deref(), Some("schäfer"));
+        assert_eq!(german_spoken("Kühn").as_deref(), Some("kün"));
+        assert_eq!(german_spoken("Michael"), None);
+        assert_eq!(german_spoken("Ahmad"), None);
     }
 }

@@ -115,13 +115,14 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             continue;
         }
         let rep: &str = match c {
-            'ş' | 'ș' | 'š' | 'ś' | 'Ş' | 'Ș' | 'Š' => "sh",
+            // Capitals too: a name's first letter (Śliwa, Żak) reads as the others do.
+            'ş' | 'ș' | 'š' | 'ś' | 'Ş' | 'Ș' | 'Š' | 'Ś' => "sh",
             'ç' | 'č' | 'ć' | 'Ç' | 'Č' | 'Ć' => "ch",
-            'ž' | 'ź' | 'ż' | 'Ž' => "zh",
-            'ğ' | 'ġ' | 'Ğ' => "gh",
+            'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => "zh",
+            'ğ' | 'ġ' | 'Ğ' | 'Ġ' => "gh",
             'ḫ' | 'ẖ' | 'ḵ' => "kh",
             'ḏ' | 'ð' | 'Ð' => "dh",
-            'ṯ' | 'þ' => "th",
+            'ṯ' | 'þ' | 'Ṯ' | 'Þ' => "th",
             'đ' | 'Đ' => "dj",
             'ā' | 'â' | 'Ā' => "aa",
             'ī' | 'î' | 'Ī' => "ii",
@@ -502,6 +503,10 @@ mod tests {
         assert_eq!(syms("boenli"), b"boenli");
         // Dutch oe before a consonant is the u of Ukrainian names.
         assert_eq!(syms("hoemenjoek"), b"hUmenjUk");
+        // A capital with a diacritic reads as its small letter.
+        for (cap, small) in [("Śliwa", "śliwa"), ("Żak", "żak"), ("Źrebiec", "źrebiec")] {
+            assert_eq!(syms(cap), syms(small), "{cap}");
+        }
     }
 
     #[test]
