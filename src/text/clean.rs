@@ -19,7 +19,8 @@ pub fn clean_into(input: &str, out: &mut String) {
     }
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
-    let dropped = if input.chars().all(plainly_nfkc)
+    let bitmap = plain_bitmap();
+    let dropped = if input.chars().all(|c| plainly_nfkc(c, bitmap))
         || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
     {
         clean_chars(input.chars(), out)
@@ -76,14 +77,47 @@ fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
     dropped
 }
 
-/// Characters NFKC leaves alone, by range: the letters of the common scripts of names
-/// (a shortcut before the normaliser's own tables).
-fn plainly_nfkc(c: char) -> bool {
+/// Characters NFKC leaves alone in any context, by range: the letters of the common
+/// scripts of names (a shortcut before the normaliser's own tables).
+fn plainly_nfkc_by_range(c: char) -> bool {
     matches!(c as u32,
         0x20..=0x7E | 0xC0..=0x131 | 0x134..=0x13E | 0x141..=0x148 | 0x14A..=0x17E | 0x180..=0x1C3
         | 0x1CD..=0x1F0 | 0x1F4..=0x24F | 0x400..=0x45F | 0x5D0..=0x5EA | 0x621..=0x63A | 0x641..=0x64A | 0x67E | 0x686
         | 0x698 | 0x6A9 | 0x6AF | 0x6CC | 0x391..=0x3A9 | 0x3B1..=0x3C9 | 0x10D0..=0x10FA
         | 0x531..=0x586 | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA)
+}
+
+/// Below this code point [`plainly_nfkc`] reads a bitmap.
+const PLAIN_BITMAP_END: usize = 0x2000;
+
+/// One bit per character below [`PLAIN_BITMAP_END`]: set when NFKC's quick check says
+/// yes and the canonical combining class is 0, so that any run of such characters is NFKC
+/// (Indic and Thai letters, Greek and Cyrillic beyond the ranges above, Latin Extended
+/// Additional). Built once from the normaliser's own tables.
+fn plain_bitmap() -> &'static [u64; PLAIN_BITMAP_END / 64] {
+    static BITMAP: std::sync::OnceLock<[u64; PLAIN_BITMAP_END / 64]> = std::sync::OnceLock::new();
+    BITMAP.get_or_init(|| {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut bits = [0u64; PLAIN_BITMAP_END / 64];
+        for c in (0..PLAIN_BITMAP_END as u32).filter_map(char::from_u32) {
+            let quick = unicode_normalization::is_nfkc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes;
+            if plainly_nfkc_by_range(c) || (quick && canonical_combining_class(c) == 0) {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Characters NFKC leaves alone in any context (see [`plain_bitmap`]).
+#[inline]
+fn plainly_nfkc(c: char, bitmap: &[u64; PLAIN_BITMAP_END / 64]) -> bool {
+    let u = c as usize;
+    if u < PLAIN_BITMAP_END {
+        bitmap[u / 64] >> (u % 64) & 1 == 1
+    } else {
+        plainly_nfkc_by_range(c)
+    }
 }
 
 /// The ASCII case of [`clean_into`]: ASCII is NFKC already; only spaces, controls and the
@@ -194,6 +228,21 @@ mod tests {
             ("a\u{200C}b", "ab"),
         ] {
             assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn plain_characters_are_nfkc_in_any_company() {
+        use unicode_normalization::char::canonical_combining_class;
+        let bitmap = plain_bitmap();
+        let plain: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| plainly_nfkc(c, bitmap)).collect();
+        for &c in &plain {
+            assert_eq!(unicode_normalization::is_nfkc_quick(std::iter::once(c)), unicode_normalization::IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        // Devanagari, Thai, Greek with tonos, Ukrainian letters are read without the normaliser.
+        for c in ['क', 'ก', 'ά', 'ї', 'ґ', 'ệ'] {
+            assert!(plainly_nfkc(c, bitmap), "{c:?}");
         }
     }
 

@@ -123,7 +123,24 @@ pub fn script_of(c: char) -> Script {
         // name (マリア・デ・ラス・メルセデス).
         0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x3040 | 0x30A0 | 0x30FB | 0xFE10..=0xFE6F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40
         | 0xFF5B..=0xFF65 | 0x1F000..=0x1FAFF | 0xE000..=0xF8FF | 0xFFF0..=0xFFFF => Script::Common,
+        // Letters of the large scripts without digits or spaces, before the Unicode tables
+        // (see the test below).
+        0x3041..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => Script::Other,
         _ if c.is_numeric() || c.is_whitespace() => Script::Common,
         _ => Script::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_read_as_other_scripts_hold_no_digit_or_space() {
+        let ranges = [0x3041..=0x309F, 0x30A1..=0x30FA, 0x30FC..=0x30FF, 0x3400..=0x4DBF, 0x4E00..=0x9FFF, 0xAC00..=0xD7A3];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(!c.is_numeric() && !c.is_whitespace(), "{c:?}");
+            assert_eq!(script_of(c), Script::Other, "{c:?}");
+        }
     }
 }
