@@ -19,14 +19,8 @@ pub fn clean_into(input: &str, out: &mut String) {
     }
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
-    let bitmap = plain_bitmap();
-    let dropped = if input.chars().all(|c| plainly_nfkc(c, bitmap))
-        || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        clean_chars(input.chars(), out)
-    } else {
-        clean_chars(input.nfkc(), out)
-    };
+    let flags = char_flags();
+    let dropped = if quick_nfkc(input, flags) { clean_chars(input.chars(), flags, out) } else { clean_chars(input.nfkc(), flags, out) };
     // A dropped character (tatweel, a control, a ZWNJ) may leave a letter and a combining
     // mark side by side that NFKC saw apart: compose them now, so that clean is idempotent.
     // (The characters `map_char` replaces map to letters that compose only with marks it
@@ -39,13 +33,14 @@ pub fn clean_into(input: &str, out: &mut String) {
 
 /// The character loop of [`clean_into`] over `chars`, already NFKC. Tells whether it
 /// dropped a character (spaces aside).
-fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
+fn clean_chars(chars: impl Iterator<Item = char>, flags: &[u8; FLAGS_END], out: &mut String) -> bool {
     let mut pending_space = false;
     let mut prev_arabic = false;
     let mut pending_zwnj = false;
     let mut dropped = false;
     for c in chars {
-        let c = match map_char(c) {
+        let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 { Mapped::Char(c) } else { map_char(c) };
+        let c = match mapped {
             Mapped::Char(c) => c,
             Mapped::Drop => {
                 dropped = true;
@@ -87,42 +82,90 @@ fn plainly_nfkc_by_range(c: char) -> bool {
         | 0x531..=0x586 | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA)
 }
 
-/// Below this code point [`plainly_nfkc`] reads a bitmap.
-const PLAIN_BITMAP_END: usize = 0x2000;
+/// Below this code point [`char_flags`] has an entry.
+const FLAGS_END: usize = 0x2000;
+/// NFKC leaves the character alone in any company: quick check yes, combining class 0.
+const PLAIN: u8 = 1;
+/// NFKC's quick check says yes for the character (its combining class may not be 0).
+const QUICK_YES: u8 = 2;
+/// [`map_char`] keeps the character as it is.
+const KEPT: u8 = 4;
 
-/// One bit per character below [`PLAIN_BITMAP_END`]: set when NFKC's quick check says
-/// yes and the canonical combining class is 0, so that any run of such characters is NFKC
-/// (Indic and Thai letters, Greek and Cyrillic beyond the ranges above, Latin Extended
-/// Additional). Built once from the normaliser's own tables.
-fn plain_bitmap() -> &'static [u64; PLAIN_BITMAP_END / 64] {
-    static BITMAP: std::sync::OnceLock<[u64; PLAIN_BITMAP_END / 64]> = std::sync::OnceLock::new();
-    BITMAP.get_or_init(|| {
+/// [`PLAIN`], [`QUICK_YES`] and [`KEPT`] for every character below [`FLAGS_END`] (Indic
+/// and Thai letters, Greek, Cyrillic and Latin Extended Additional among them), built once
+/// from the normaliser's own tables and from [`map_char`].
+fn char_flags() -> &'static [u8; FLAGS_END] {
+    static FLAGS: std::sync::OnceLock<[u8; FLAGS_END]> = std::sync::OnceLock::new();
+    FLAGS.get_or_init(|| {
         use unicode_normalization::char::canonical_combining_class;
-        let mut bits = [0u64; PLAIN_BITMAP_END / 64];
-        for c in (0..PLAIN_BITMAP_END as u32).filter_map(char::from_u32) {
+        let mut flags = [0u8; FLAGS_END];
+        for c in (0..FLAGS_END as u32).filter_map(char::from_u32) {
             let quick = unicode_normalization::is_nfkc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes;
+            let f = &mut flags[c as usize];
             if plainly_nfkc_by_range(c) || (quick && canonical_combining_class(c) == 0) {
-                bits[c as usize / 64] |= 1 << (c as usize % 64);
+                *f |= PLAIN | QUICK_YES;
+            }
+            if quick {
+                *f |= QUICK_YES;
+            }
+            if matches!(map_char(c), Mapped::Char(m) if m == c) {
+                *f |= KEPT;
             }
         }
-        bits
+        flags
     })
 }
 
-/// Characters NFKC leaves alone in any context (see [`plain_bitmap`]).
-#[inline]
-fn plainly_nfkc(c: char, bitmap: &[u64; PLAIN_BITMAP_END / 64]) -> bool {
-    let u = c as usize;
-    if u < PLAIN_BITMAP_END {
-        bitmap[u / 64] >> (u % 64) & 1 == 1
-    } else {
-        plainly_nfkc_by_range(c)
+/// Is `input` NFKC by the quick check? The answer of `unicode_normalization::is_nfkc_quick`
+/// (yes, or not known to be yes), from [`char_flags`] for the usual characters.
+fn quick_nfkc(input: &str, flags: &[u8; FLAGS_END]) -> bool {
+    use unicode_normalization::char::canonical_combining_class;
+    let mut last_class = 0;
+    for c in input.chars() {
+        let u = c as usize;
+        let f = if u < FLAGS_END {
+            flags[u]
+        } else if plainly_nfkc_by_range(c) {
+            PLAIN | QUICK_YES
+        } else {
+            0
+        };
+        if f & PLAIN != 0 {
+            last_class = 0;
+            continue;
+        }
+        if f & QUICK_YES == 0 {
+            return unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes;
+        }
+        // The quick check's order test of combining marks (virama, nukta, Thai tone marks).
+        let class = canonical_combining_class(c);
+        if class != 0 && last_class > class {
+            return false;
+        }
+        last_class = class;
     }
+    true
 }
 
 /// The ASCII case of [`clean_into`]: ASCII is NFKC already; only spaces, controls and the
 /// backquote change.
 fn clean_ascii(input: &str, out: &mut String) {
+    // Most names are visible characters and single spaces between words: kept as they are.
+    let mut prev_space = true;
+    let unchanged = input.bytes().all(|b| {
+        let ok = match b {
+            b' ' => !prev_space,
+            b'`' => false,
+            0x21..=0x7E => true,
+            _ => false,
+        };
+        prev_space = b == b' ';
+        ok
+    }) && !prev_space;
+    if unchanged {
+        out.push_str(input);
+        return;
+    }
     let mut pending_space = false;
     for &b in input.as_bytes() {
         match b {
@@ -232,17 +275,33 @@ mod tests {
     }
 
     #[test]
-    fn plain_characters_are_nfkc_in_any_company() {
+    fn char_flags_agree_with_the_normaliser_and_map_char() {
         use unicode_normalization::char::canonical_combining_class;
-        let bitmap = plain_bitmap();
-        let plain: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| plainly_nfkc(c, bitmap)).collect();
-        for &c in &plain {
-            assert_eq!(unicode_normalization::is_nfkc_quick(std::iter::once(c)), unicode_normalization::IsNormalized::Yes, "{c:?}");
-            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        let flags = char_flags();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let quick = is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            let u = c as usize;
+            if plainly_nfkc_by_range(c) || (u < FLAGS_END && flags[u] & PLAIN != 0) {
+                assert!(quick && canonical_combining_class(c) == 0, "{c:?}");
+            }
+            if u < FLAGS_END {
+                assert_eq!(flags[u] & QUICK_YES != 0, quick, "{c:?}");
+                assert_eq!(flags[u] & KEPT != 0, matches!(map_char(c), Mapped::Char(m) if m == c), "{c:?}");
+            }
         }
         // Devanagari, Thai, Greek with tonos, Ukrainian letters are read without the normaliser.
         for c in ['क', 'ก', 'ά', 'ї', 'ґ', 'ệ'] {
-            assert!(plainly_nfkc(c, bitmap), "{c:?}");
+            assert!(flags[c as usize] & PLAIN != 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quick_check_agrees_with_the_normaliser() {
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        let flags = char_flags();
+        for s in ["नरेन्द्र", "क्\u{93C}", "क\u{93C}\u{94D}", "ก\u{E48}\u{E38}", "ก\u{E38}\u{E48}", "ำ", "e\u{301}", "ﬁ", "Ünal", "漢字", "한국"] {
+            assert_eq!(quick_nfkc(s, flags), is_nfkc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
         }
     }
 

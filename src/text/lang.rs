@@ -91,8 +91,38 @@ pub enum Script {
     Common,
 }
 
+/// Below this code point [`script_of`] reads a table.
+const SCRIPT_TABLE_END: usize = 0x2000;
+
+/// The script of every character below [`SCRIPT_TABLE_END`], built once from
+/// [`script_by_range`]: one load instead of a chain of range tests and, for Indic letters,
+/// the Unicode tables.
+fn script_table() -> &'static [Script; SCRIPT_TABLE_END] {
+    static TABLE: std::sync::OnceLock<[Script; SCRIPT_TABLE_END]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [Script::Common; SCRIPT_TABLE_END];
+        for (u, s) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(u as u32) {
+                *s = script_by_range(c);
+            }
+        }
+        t
+    })
+}
+
 /// The script of one character.
+#[inline]
 pub fn script_of(c: char) -> Script {
+    match c as usize {
+        0x41..=0x5A | 0x61..=0x7A => Script::Latin,
+        0..=0x7F => Script::Common,
+        u if u < SCRIPT_TABLE_END => script_table()[u],
+        _ => script_by_range(c),
+    }
+}
+
+/// The script of one character, by range.
+fn script_by_range(c: char) -> Script {
     let u = c as u32;
     match u {
         0x41..=0x5A | 0x61..=0x7A => Script::Latin,
@@ -141,6 +171,13 @@ mod tests {
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             assert!(!c.is_numeric() && !c.is_whitespace(), "{c:?}");
             assert_eq!(script_of(c), Script::Other, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_ranges() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(script_of(c), script_by_range(c), "{c:?}");
         }
     }
 }

@@ -98,6 +98,18 @@ fn push(out: &mut Vec<u8>, s: u8) {
     }
 }
 
+/// Does the window `w` (little-endian bytes, 0 past the end of the word) start with `pat`
+/// (1 to 4 bytes, none 0)?
+#[inline(always)]
+fn window_starts(w: u32, pat: &[u8]) -> bool {
+    let (mut value, mut mask) = (0u32, 0u32);
+    for (k, &b) in pat.iter().enumerate() {
+        value |= u32::from(b) << (8 * k);
+        mask |= 0xFF << (8 * k);
+    }
+    w & mask == value
+}
+
 fn is_latin_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -146,7 +158,6 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     let p = &scratch[..];
     let n = p.len();
     let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
-    let starts = |i: usize, pat: &[u8]| p.get(i..i + pat.len()) == Some(pat);
     // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
     // (Szocsics, Augusztina), where Polish sz is sh.
@@ -160,6 +171,10 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     let start = out.len();
     while i < n {
         let b = p[i];
+        // The next four bytes (0 past the end) in one word: each digraph test is a mask and
+        // a compare.
+        let w = u32::from_le_bytes([b, at(i + 1), at(i + 2), at(i + 3)]);
+        let starts = |_: usize, pat: &[u8]| window_starts(w, pat);
         // Longest digraphs first.
         let (s, len): (u8, usize) = if starts(i, b"dsch") {
             (b'j', 4)
