@@ -19,9 +19,13 @@ pub fn clean_into(input: &str, out: &mut String) {
     }
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
-    let flags = char_flags();
-    let dropped = if quick_nfkc(input, flags) { clean_chars(input.chars(), flags, out) } else { clean_chars(input.nfkc(), flags, out) };
-    compose_after_drop(dropped, out);
+    let info = char_flags();
+    let dropped = if quick_nfkc(input, info) {
+        clean_chars(input.chars(), &info.flags, out)
+    } else {
+        clean_chars(input.nfkc(), &info.flags, out)
+    };
+    compose_after_drop(dropped, Some(info), out);
 }
 
 /// [`clean_into`] without its shortcuts (every name through the normaliser and every
@@ -30,15 +34,19 @@ pub fn clean_general(input: &str, out: &mut String) {
     static NO_FLAGS: [u8; FLAGS_END] = [0; FLAGS_END];
     out.clear();
     let dropped = clean_chars(input.nfkc(), &NO_FLAGS, out);
-    compose_after_drop(dropped, out);
+    compose_after_drop(dropped, None, out);
 }
 
-fn compose_after_drop(dropped: bool, out: &mut String) {
+fn compose_after_drop(dropped: bool, info: Option<&CharInfo>, out: &mut String) {
     // A dropped character (tatweel, a control, a ZWNJ) may leave a letter and a combining
     // mark side by side that NFKC saw apart: compose them now, so that clean is idempotent.
     // (The characters `map_char` replaces map to letters that compose only with marks it
     // drops, so without a drop there is nothing to compose.)
-    if dropped && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c)) {
+    // (Text that passes NFKC's quick check is NFC already: Indic names with a ZWJ.)
+    if dropped
+        && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c))
+        && !info.is_some_and(|info| quick_nfkc(out, info))
+    {
         let composed: String = out.nfc().collect();
         *out = composed;
     }
@@ -107,14 +115,15 @@ const KEPT: u8 = 4;
 /// [`PLAIN`], [`QUICK_YES`] and [`KEPT`] for every character below [`FLAGS_END`] (Indic
 /// and Thai letters, Greek, Cyrillic and Latin Extended Additional among them), built once
 /// from the normaliser's own tables and from [`map_char`].
-fn char_flags() -> &'static [u8; FLAGS_END] {
-    static FLAGS: std::sync::OnceLock<[u8; FLAGS_END]> = std::sync::OnceLock::new();
-    FLAGS.get_or_init(|| {
+fn char_flags() -> &'static CharInfo {
+    static INFO: std::sync::OnceLock<CharInfo> = std::sync::OnceLock::new();
+    INFO.get_or_init(|| {
         use unicode_normalization::char::canonical_combining_class;
-        let mut flags = [0u8; FLAGS_END];
+        let mut info = CharInfo { flags: [0; FLAGS_END], class: [0; FLAGS_END] };
         for c in (0..FLAGS_END as u32).filter_map(char::from_u32) {
             let quick = unicode_normalization::is_nfkc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes;
-            let f = &mut flags[c as usize];
+            info.class[c as usize] = canonical_combining_class(c);
+            let f = &mut info.flags[c as usize];
             if plainly_nfkc_by_range(c) || (quick && canonical_combining_class(c) == 0) {
                 *f |= PLAIN | QUICK_YES;
             }
@@ -125,19 +134,25 @@ fn char_flags() -> &'static [u8; FLAGS_END] {
                 *f |= KEPT;
             }
         }
-        flags
+        info
     })
+}
+
+/// Per-character facts for the characters below [`FLAGS_END`] (see [`char_flags`]).
+struct CharInfo {
+    flags: [u8; FLAGS_END],
+    /// The canonical combining class.
+    class: [u8; FLAGS_END],
 }
 
 /// Is `input` NFKC by the quick check? The answer of `unicode_normalization::is_nfkc_quick`
 /// (yes, or not known to be yes), from [`char_flags`] for the usual characters.
-fn quick_nfkc(input: &str, flags: &[u8; FLAGS_END]) -> bool {
-    use unicode_normalization::char::canonical_combining_class;
+fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
     let mut last_class = 0;
     for c in input.chars() {
         let u = c as usize;
         let f = if u < FLAGS_END {
-            flags[u]
+            info.flags[u]
         } else if plainly_nfkc_by_range(c) {
             PLAIN | QUICK_YES
         } else {
@@ -151,7 +166,7 @@ fn quick_nfkc(input: &str, flags: &[u8; FLAGS_END]) -> bool {
             return unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes;
         }
         // The quick check's order test of combining marks (virama, nukta, Thai tone marks).
-        let class = canonical_combining_class(c);
+        let class = info.class[u]; // QUICK_YES without PLAIN: below FLAGS_END
         if class != 0 && last_class > class {
             return false;
         }
@@ -291,7 +306,8 @@ mod tests {
     fn char_flags_agree_with_the_normaliser_and_map_char() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{is_nfkc_quick, IsNormalized};
-        let flags = char_flags();
+        let info = char_flags();
+        let flags = &info.flags;
         let mut legacy = Vec::new();
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let quick = is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;
@@ -308,6 +324,7 @@ mod tests {
             if u < FLAGS_END {
                 assert_eq!(flags[u] & QUICK_YES != 0, quick || by_range, "{c:?}");
                 assert_eq!(flags[u] & KEPT != 0, matches!(map_char(c), Mapped::Char(m) if m == c), "{c:?}");
+                assert_eq!(info.class[u], canonical_combining_class(c), "{c:?}");
             }
         }
         assert_eq!(legacy, ['\u{558}'], "the ranges changed");
@@ -320,9 +337,9 @@ mod tests {
     #[test]
     fn quick_check_agrees_with_the_normaliser() {
         use unicode_normalization::{is_nfkc_quick, IsNormalized};
-        let flags = char_flags();
+        let info = char_flags();
         for s in ["नरेन्द्र", "क्\u{93C}", "क\u{93C}\u{94D}", "ก\u{E48}\u{E38}", "ก\u{E38}\u{E48}", "ำ", "e\u{301}", "ﬁ", "Ünal", "漢字", "한국"] {
-            assert_eq!(quick_nfkc(s, flags), is_nfkc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
+            assert_eq!(quick_nfkc(s, info), is_nfkc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
         }
     }
 

@@ -174,8 +174,10 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         // The next four bytes (0 past the end) in one word: each digraph test is a mask and
         // a compare.
         let w = u32::from_le_bytes([b, at(i + 1), at(i + 2), at(i + 3)]);
-        let starts = |_: usize, pat: &[u8]| window_starts(w, pat);
-        // Longest digraphs first.
+        // Longest digraphs first (none starts with another letter than these: the other
+        // letters skip the chain).
+        let digraph_start = matches!(b, b'a' | b'c' | b'd' | b'e' | b'g' | b'i' | b'k' | b'o' | b'p' | b'r' | b's' | b't' | b'u' | b'z');
+        let starts = |_: usize, pat: &[u8]| digraph_start && window_starts(w, pat);
         let (s, len): (u8, usize) = if starts(i, b"dsch") {
             (b'j', 4)
         } else if starts(i, b"tsch") {
