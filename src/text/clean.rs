@@ -138,6 +138,12 @@ fn char_flags() -> &'static CharInfo {
     })
 }
 
+/// More characters above [`FLAGS_END`] that NFKC leaves alone in any company (kana with
+/// the prolonged sound mark ー and the middle dot ・, CJK extension A): checked by a test.
+fn plain_above_flags(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309E | 0x30A1..=0x30FE | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+}
+
 /// Per-character facts for the characters below [`FLAGS_END`] (see [`char_flags`]).
 struct CharInfo {
     flags: [u8; FLAGS_END],
@@ -153,7 +159,7 @@ fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
         let u = c as usize;
         let f = if u < FLAGS_END {
             info.flags[u]
-        } else if plainly_nfkc_by_range(c) {
+        } else if plainly_nfkc_by_range(c) || plain_above_flags(c) {
             PLAIN | QUICK_YES
         } else {
             0
@@ -317,6 +323,9 @@ mod tests {
                 // Kept as before, for identical output: characters the ranges include
                 // though the normaliser has no quick yes for them (U+0558).
                 legacy.push(c);
+            }
+            if plain_above_flags(c) {
+                assert!(quick && canonical_combining_class(c) == 0, "{c:?}");
             }
             if u < FLAGS_END && flags[u] & PLAIN != 0 {
                 assert!(by_range || (quick && canonical_combining_class(c) == 0), "{c:?}");

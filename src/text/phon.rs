@@ -121,7 +121,12 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
     // First spell the letters with diacritics as the digraphs they stand for.
     scratch.clear();
-    for c in word.chars() {
+    let ascii = word.is_ascii();
+    if ascii {
+        scratch.extend_from_slice(word.as_bytes());
+        scratch.make_ascii_lowercase();
+    }
+    for c in if ascii { "" } else { word }.chars() {
         if c.is_ascii() {
             scratch.push(c.to_ascii_lowercase() as u8);
             continue;
@@ -161,12 +166,17 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
     // (Szocsics, Augusztina), where Polish sz is sh.
-    let hungarian = !p.contains(&b'w')
-        && (p.windows(2).any(|w| w == b"cs" || w == b"zs")
-            || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
     // Dutch spelling of a Slavic name (oe for u, j for y: Hoemenjoek); joined pinyin
-    // syllables (bo-en-li) have an oe too, but no j.
-    let dutch = p.contains(&b'j');
+    // syllables (bo-en-li) have an oe too, but no j. (One pass for w, j, cs and zs.)
+    let (mut has_w, mut dutch, mut cs_zs, mut prev) = (false, false, false, 0u8);
+    for &b in p {
+        has_w |= b == b'w';
+        dutch |= b == b'j';
+        cs_zs |= b == b's' && matches!(prev, b'c' | b'z');
+        prev = b;
+    }
+    let hungarian =
+        !has_w && (cs_zs || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
     let mut i = 0;
     let start = out.len();
     while i < n {
