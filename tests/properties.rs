@@ -117,7 +117,7 @@ fn any_text() -> impl Strategy<Value = String> {
 /// diacritics, Greek, Cyrillic, Arabic, Hebrew, Devanagari with virama and nukta, Thai with
 /// tone marks, kana, CJK, Hangul), with what sends a name down the general path: controls,
 /// backquotes, repeated spaces, combining marks in and out of order, compatibility forms.
-/// Few distinct words, so that words repeat and the word cache is hit.
+/// Few distinct words, so that words repeat.
 fn fast_path_text() -> impl Strategy<Value = String> {
     let ch = prop_oneof![
         6 => prop::char::range('a', 'z'),
@@ -290,14 +290,14 @@ proptest! {
 
     #[test]
     fn key_fast_paths_agree_with_the_general_path(x in fast_path_text(), y in any_text()) {
-        // One Scratch for many names, as the CLI keeps one per thread: a warm word cache.
+        // One Scratch for many names too, as the CLI keeps one per thread.
         thread_local!(static SCRATCH: std::cell::RefCell<canonym::Scratch> = Default::default());
         for name in [&x, &y] {
             let general = canonym::key_general(name);
             prop_assert_eq!(&key(name), &general, "input {:?}", name);
             let mut warm = String::new();
             SCRATCH.with(|s| canonym::key_into(name, &mut s.borrow_mut(), &mut warm));
-            prop_assert_eq!(&warm, &general, "input {:?}, warm cache", name);
+            prop_assert_eq!(&warm, &general, "input {:?}, reused Scratch", name);
         }
     }
 
