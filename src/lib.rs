@@ -136,6 +136,16 @@ pub fn key_into(name: &str, scratch: &mut Scratch, out: &mut String) {
     text::key_into(&mut scratch.0, Lang::Auto, out);
 }
 
+/// [`key`] computed without the shortcuts of the fast path (every name through the
+/// Unicode normaliser, every character through the full map): for tests that the
+/// shortcuts change nothing.
+#[doc(hidden)]
+pub fn key_general(name: &str) -> String {
+    let mut out = String::new();
+    text::key_general(name, &mut out);
+    out
+}
+
 /// Reusable buffers for [`key_into`]; keep one per thread.
 #[derive(Default, Debug, Clone)]
 pub struct Scratch(text::Scratch);

@@ -134,6 +134,9 @@ const BATCH: usize = 8192;
 /// and stderr messages leave in input order.
 fn run(cmd: &Command) -> io::Result<()> {
     use rayon::prelude::*;
+    if matches!(cmd, Command::Key) {
+        return run_key();
+    }
     let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<Vec<u8>>>>(2);
     std::thread::spawn(move || {
         let mut input = io::BufReader::with_capacity(1 << 20, io::stdin().lock());
@@ -168,6 +171,119 @@ fn run(cmd: &Command) -> io::Result<()> {
         out.flush()?;
     }
     out.flush()
+}
+
+/// Bytes asked of stdin per read by `canonym key`.
+const KEY_READ: usize = 1 << 20;
+/// Input bytes per parallel task of `canonym key` (whole lines; a longer line is one task).
+const KEY_TASK: usize = 1 << 15;
+
+/// `canonym key`: the cheapest answer, so the I/O around it is lean: stdin read in large
+/// blocks of whole lines (what a read returns is answered at once, so an interactive
+/// caller is still answered line by line), blocks cut into tasks of whole lines keyed in
+/// parallel into one output buffer per task, written in input order.
+fn run_key() -> io::Result<()> {
+    use rayon::prelude::*;
+    use std::io::Read;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+    std::thread::spawn(move || {
+        let mut input = io::stdin().lock();
+        let mut carry = Vec::new();
+        loop {
+            let mut block = std::mem::take(&mut carry);
+            let start = block.len();
+            block.resize(start + KEY_READ, 0);
+            let n = loop {
+                match input.read(&mut block[start..]) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    r => break r,
+                }
+            };
+            let n = match n {
+                Ok(n) => n,
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            };
+            block.truncate(start + n);
+            if n == 0 {
+                // End of input: the last line may have no line end.
+                if !block.is_empty() {
+                    let _ = tx.send(Ok(block));
+                }
+                return;
+            }
+            if let Some(end) = block.iter().rposition(|&b| b == b'\n') {
+                carry = block[end + 1..].to_vec();
+                block.truncate(end + 1);
+                if tx.send(Ok(block)).is_err() {
+                    return;
+                }
+            } else {
+                carry = block;
+            }
+        }
+    });
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut answers: Vec<KeyTask> = Vec::new();
+    let mut first_line = 1u64;
+    for block in rx {
+        let block = block?;
+        let mut tasks = Vec::with_capacity(block.len() / KEY_TASK + 1);
+        let mut from = 0;
+        while from < block.len() {
+            let cut = (from + KEY_TASK).min(block.len());
+            let end = block[cut..].iter().position(|&b| b == b'\n').map_or(block.len(), |i| cut + i + 1);
+            let end = if cut == block.len() { block.len() } else { end };
+            tasks.push(&block[from..end]);
+            from = end;
+        }
+        tasks.par_iter().map_init(canonym::Scratch::default, |scratch, task| key_task(task, scratch)).collect_into_vec(&mut answers);
+        for task in &answers {
+            for (i, problem) in &task.problems {
+                eprintln!("canonym: line {}: {problem}", first_line + *i as u64);
+            }
+            out.write_all(&task.out)?;
+            first_line += task.lines as u64;
+        }
+        out.flush()?;
+    }
+    out.flush()
+}
+
+/// The answers to one task of `canonym key`: output lines, how many, and the problems met
+/// (line index in the task, message).
+struct KeyTask {
+    out: Vec<u8>,
+    lines: usize,
+    problems: Vec<(usize, &'static str)>,
+}
+
+/// Keys the lines of `text` (each ended by a line end, but maybe the last), as `answer`
+/// does for `Command::Key`.
+fn key_task(text: &[u8], scratch: &mut canonym::Scratch) -> KeyTask {
+    let mut task = KeyTask { out: Vec::with_capacity(text.len() / 2), lines: 0, problems: Vec::new() };
+    let mut key = String::new();
+    for raw in text.split_inclusive(|&b| b == b'\n') {
+        let mut raw = raw;
+        while let [rest @ .., b'\n' | b'\r'] = raw {
+            raw = rest;
+        }
+        match std::str::from_utf8(raw) {
+            Err(_) => task.problems.push((task.lines, "invalid UTF-8")),
+            Ok(line) => {
+                if !line.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
+                    task.problems.push((task.lines, "empty name"));
+                }
+                canonym::key_into(line, scratch, &mut key);
+                task.out.extend_from_slice(key.as_bytes());
+            }
+        }
+        task.out.push(b'\n');
+        task.lines += 1;
+    }
+    task
 }
 
 /// The lines that are ready on `input`, at least one unless the input has ended (then

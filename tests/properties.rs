@@ -113,6 +113,35 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), mixed_script()]
 }
 
+/// Names in the scripts the fast paths of `key` treat apart (plain ASCII, Latin with
+/// diacritics, Greek, Cyrillic, Arabic, Hebrew, Devanagari with virama and nukta, Thai with
+/// tone marks, kana, CJK, Hangul), with what sends a name down the general path: controls,
+/// backquotes, repeated spaces, combining marks in and out of order, compatibility forms.
+/// Few distinct words, so that words repeat.
+fn fast_path_text() -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        6 => prop::char::range('a', 'z'),
+        2 => prop::char::range('A', 'Z'),
+        2 => select(vec!['é', 'ü', 'ş', 'ı', 'İ', 'ß', 'ğ', 'ő', 'ệ', 'Ø']),
+        2 => prop::char::range('\u{0391}', '\u{03CE}'), // Greek, with tonos
+        2 => prop::char::range('\u{0400}', '\u{04FF}'), // Cyrillic
+        3 => prop::char::range('\u{0621}', '\u{06D5}'), // Arabic script
+        1 => prop::char::range('\u{05D0}', '\u{05EA}'), // Hebrew
+        2 => prop::char::range('\u{0915}', '\u{094D}'), // Devanagari, with virama and nukta
+        1 => prop::char::range('\u{0E01}', '\u{0E4B}'), // Thai, with tone marks and sara am
+        1 => select(vec!['ア', 'リ', 'ー', '・', 'の', '王', '李', '한', '국', 'ﾊ', 'Ａ']),
+        3 => Just(' '),
+        1 => select(vec!['-', '\'', '`', '.', '\t', '\u{0}', '\u{200C}', '\u{200F}', '\u{0640}', '\u{00A0}']),
+        1 => select(vec!['\u{0301}', '\u{0308}', '\u{093C}', '\u{064E}', '\u{0E48}', '\u{0E38}', 'ﬁ', '\u{FEFB}']),
+    ];
+    let word = prop::collection::vec(ch, 1..8).prop_map(|v| v.into_iter().collect::<String>());
+    prop::collection::vec(word, 1..4).prop_flat_map(|words| {
+        let n = words.len();
+        (Just(words), prop::collection::vec(0..n, 1..6))
+    })
+    .prop_map(|(words, picks)| picks.iter().map(|&i| words[i].as_str()).collect::<Vec<_>>().join(" "))
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -256,6 +285,21 @@ proptest! {
     }
 
     // --- ASCII passes through -------------------------------------------------------------
+
+    // --- the fast paths of key change nothing -------------------------------------------
+
+    #[test]
+    fn key_fast_paths_agree_with_the_general_path(x in fast_path_text(), y in any_text()) {
+        // One Scratch for many names too, as the CLI keeps one per thread.
+        thread_local!(static SCRATCH: std::cell::RefCell<canonym::Scratch> = Default::default());
+        for name in [&x, &y] {
+            let general = canonym::key_general(name);
+            prop_assert_eq!(&key(name), &general, "input {:?}", name);
+            let mut warm = String::new();
+            SCRATCH.with(|s| canonym::key_into(name, &mut s.borrow_mut(), &mut warm));
+            prop_assert_eq!(&warm, &general, "input {:?}, reused Scratch", name);
+        }
+    }
 
     #[test]
     fn ascii_word_passes_through_transliterate(w in "[A-Za-z][a-z]{0,11}|[A-Z]{1,12}") {

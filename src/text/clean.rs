@@ -19,18 +19,34 @@ pub fn clean_into(input: &str, out: &mut String) {
     }
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
-    let dropped = if input.chars().all(plainly_nfkc)
-        || unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        clean_chars(input.chars(), out)
+    let info = char_flags();
+    let dropped = if quick_nfkc(input, info) {
+        clean_chars(input.chars(), &info.flags, out)
     } else {
-        clean_chars(input.nfkc(), out)
+        clean_chars(input.nfkc(), &info.flags, out)
     };
+    compose_after_drop(dropped, Some(info), out);
+}
+
+/// [`clean_into`] without its shortcuts (every name through the normaliser and every
+/// character through `map_char`): what the tests check the shortcuts against.
+pub fn clean_general(input: &str, out: &mut String) {
+    static NO_FLAGS: [u8; FLAGS_END] = [0; FLAGS_END];
+    out.clear();
+    let dropped = clean_chars(input.nfkc(), &NO_FLAGS, out);
+    compose_after_drop(dropped, None, out);
+}
+
+fn compose_after_drop(dropped: bool, info: Option<&CharInfo>, out: &mut String) {
     // A dropped character (tatweel, a control, a ZWNJ) may leave a letter and a combining
     // mark side by side that NFKC saw apart: compose them now, so that clean is idempotent.
     // (The characters `map_char` replaces map to letters that compose only with marks it
     // drops, so without a drop there is nothing to compose.)
-    if dropped && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c)) {
+    // (Text that passes NFKC's quick check is NFC already: Indic names with a ZWJ.)
+    if dropped
+        && out.chars().any(|c| c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c))
+        && !info.is_some_and(|info| quick_nfkc(out, info))
+    {
         let composed: String = out.nfc().collect();
         *out = composed;
     }
@@ -38,13 +54,14 @@ pub fn clean_into(input: &str, out: &mut String) {
 
 /// The character loop of [`clean_into`] over `chars`, already NFKC. Tells whether it
 /// dropped a character (spaces aside).
-fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
+fn clean_chars(chars: impl Iterator<Item = char>, flags: &[u8; FLAGS_END], out: &mut String) -> bool {
     let mut pending_space = false;
     let mut prev_arabic = false;
     let mut pending_zwnj = false;
     let mut dropped = false;
     for c in chars {
-        let c = match map_char(c) {
+        let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 { Mapped::Char(c) } else { map_char(c) };
+        let c = match mapped {
             Mapped::Char(c) => c,
             Mapped::Drop => {
                 dropped = true;
@@ -76,9 +93,9 @@ fn clean_chars(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
     dropped
 }
 
-/// Characters NFKC leaves alone, by range: the letters of the common scripts of names
-/// (a shortcut before the normaliser's own tables).
-fn plainly_nfkc(c: char) -> bool {
+/// Characters NFKC leaves alone in any context, by range: the letters of the common
+/// scripts of names (a shortcut before the normaliser's own tables).
+fn plainly_nfkc_by_range(c: char) -> bool {
     matches!(c as u32,
         0x20..=0x7E | 0xC0..=0x131 | 0x134..=0x13E | 0x141..=0x148 | 0x14A..=0x17E | 0x180..=0x1C3
         | 0x1CD..=0x1F0 | 0x1F4..=0x24F | 0x400..=0x45F | 0x5D0..=0x5EA | 0x621..=0x63A | 0x641..=0x64A | 0x67E | 0x686
@@ -86,9 +103,103 @@ fn plainly_nfkc(c: char) -> bool {
         | 0x531..=0x586 | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA)
 }
 
+/// Below this code point [`char_flags`] has an entry.
+const FLAGS_END: usize = 0x2000;
+/// NFKC leaves the character alone in any company: quick check yes, combining class 0.
+const PLAIN: u8 = 1;
+/// NFKC's quick check says yes for the character (its combining class may not be 0).
+const QUICK_YES: u8 = 2;
+/// [`map_char`] keeps the character as it is.
+const KEPT: u8 = 4;
+
+/// [`PLAIN`], [`QUICK_YES`] and [`KEPT`] for every character below [`FLAGS_END`] (Indic
+/// and Thai letters, Greek, Cyrillic and Latin Extended Additional among them), built once
+/// from the normaliser's own tables and from [`map_char`].
+fn char_flags() -> &'static CharInfo {
+    static INFO: std::sync::OnceLock<CharInfo> = std::sync::OnceLock::new();
+    INFO.get_or_init(|| {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut info = CharInfo { flags: [0; FLAGS_END], class: [0; FLAGS_END] };
+        for c in (0..FLAGS_END as u32).filter_map(char::from_u32) {
+            let quick = unicode_normalization::is_nfkc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes;
+            info.class[c as usize] = canonical_combining_class(c);
+            let f = &mut info.flags[c as usize];
+            if plainly_nfkc_by_range(c) || (quick && canonical_combining_class(c) == 0) {
+                *f |= PLAIN | QUICK_YES;
+            }
+            if quick {
+                *f |= QUICK_YES;
+            }
+            if matches!(map_char(c), Mapped::Char(m) if m == c) {
+                *f |= KEPT;
+            }
+        }
+        info
+    })
+}
+
+/// More characters above [`FLAGS_END`] that NFKC leaves alone in any company (kana with
+/// the prolonged sound mark ー and the middle dot ・, CJK extension A): checked by a test.
+fn plain_above_flags(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309E | 0x30A1..=0x30FE | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+}
+
+/// Per-character facts for the characters below [`FLAGS_END`] (see [`char_flags`]).
+struct CharInfo {
+    flags: [u8; FLAGS_END],
+    /// The canonical combining class.
+    class: [u8; FLAGS_END],
+}
+
+/// Is `input` NFKC by the quick check? The answer of `unicode_normalization::is_nfkc_quick`
+/// (yes, or not known to be yes), from [`char_flags`] for the usual characters.
+fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
+    let mut last_class = 0;
+    for c in input.chars() {
+        let u = c as usize;
+        let f = if u < FLAGS_END {
+            info.flags[u]
+        } else if plainly_nfkc_by_range(c) || plain_above_flags(c) {
+            PLAIN | QUICK_YES
+        } else {
+            0
+        };
+        if f & PLAIN != 0 {
+            last_class = 0;
+            continue;
+        }
+        if f & QUICK_YES == 0 {
+            return unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes;
+        }
+        // The quick check's order test of combining marks (virama, nukta, Thai tone marks).
+        let class = info.class[u]; // QUICK_YES without PLAIN: below FLAGS_END
+        if class != 0 && last_class > class {
+            return false;
+        }
+        last_class = class;
+    }
+    true
+}
+
 /// The ASCII case of [`clean_into`]: ASCII is NFKC already; only spaces, controls and the
 /// backquote change.
 fn clean_ascii(input: &str, out: &mut String) {
+    // Most names are visible characters and single spaces between words: kept as they are.
+    let mut prev_space = true;
+    let unchanged = input.bytes().all(|b| {
+        let ok = match b {
+            b' ' => !prev_space,
+            b'`' => false,
+            0x21..=0x7E => true,
+            _ => false,
+        };
+        prev_space = b == b' ';
+        ok
+    }) && !prev_space;
+    if unchanged {
+        out.push_str(input);
+        return;
+    }
     let mut pending_space = false;
     for &b in input.as_bytes() {
         match b {
@@ -194,6 +305,50 @@ mod tests {
             ("a\u{200C}b", "ab"),
         ] {
             assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn char_flags_agree_with_the_normaliser_and_map_char() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        let info = char_flags();
+        let flags = &info.flags;
+        let mut legacy = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let quick = is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            let u = c as usize;
+            let by_range = plainly_nfkc_by_range(c);
+            if by_range && !(quick && canonical_combining_class(c) == 0) {
+                // Kept as before, for identical output: characters the ranges include
+                // though the normaliser has no quick yes for them (U+0558).
+                legacy.push(c);
+            }
+            if plain_above_flags(c) {
+                assert!(quick && canonical_combining_class(c) == 0, "{c:?}");
+            }
+            if u < FLAGS_END && flags[u] & PLAIN != 0 {
+                assert!(by_range || (quick && canonical_combining_class(c) == 0), "{c:?}");
+            }
+            if u < FLAGS_END {
+                assert_eq!(flags[u] & QUICK_YES != 0, quick || by_range, "{c:?}");
+                assert_eq!(flags[u] & KEPT != 0, matches!(map_char(c), Mapped::Char(m) if m == c), "{c:?}");
+                assert_eq!(info.class[u], canonical_combining_class(c), "{c:?}");
+            }
+        }
+        assert_eq!(legacy, ['\u{558}'], "the ranges changed");
+        // Devanagari, Thai, Greek with tonos, Ukrainian letters are read without the normaliser.
+        for c in ['क', 'ก', 'ά', 'ї', 'ґ', 'ệ'] {
+            assert!(flags[c as usize] & PLAIN != 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quick_check_agrees_with_the_normaliser() {
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        let info = char_flags();
+        for s in ["नरेन्द्र", "क्\u{93C}", "क\u{93C}\u{94D}", "ก\u{E48}\u{E38}", "ก\u{E38}\u{E48}", "ำ", "e\u{301}", "ﬁ", "Ünal", "漢字", "한국"] {
+            assert_eq!(quick_nfkc(s, info), is_nfkc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
         }
     }
 

@@ -91,8 +91,38 @@ pub enum Script {
     Common,
 }
 
+/// Below this code point [`script_of`] reads a table.
+const SCRIPT_TABLE_END: usize = 0x2000;
+
+/// The script of every character below [`SCRIPT_TABLE_END`], built once from
+/// [`script_by_range`]: one load instead of a chain of range tests and, for Indic letters,
+/// the Unicode tables.
+fn script_table() -> &'static [Script; SCRIPT_TABLE_END] {
+    static TABLE: std::sync::OnceLock<[Script; SCRIPT_TABLE_END]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [Script::Common; SCRIPT_TABLE_END];
+        for (u, s) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(u as u32) {
+                *s = script_by_range(c);
+            }
+        }
+        t
+    })
+}
+
 /// The script of one character.
+#[inline]
 pub fn script_of(c: char) -> Script {
+    match c as usize {
+        0x41..=0x5A | 0x61..=0x7A => Script::Latin,
+        0..=0x7F => Script::Common,
+        u if u < SCRIPT_TABLE_END => script_table()[u],
+        _ => script_by_range(c),
+    }
+}
+
+/// The script of one character, by range.
+fn script_by_range(c: char) -> Script {
     let u = c as u32;
     match u {
         0x41..=0x5A | 0x61..=0x7A => Script::Latin,
@@ -123,7 +153,31 @@ pub fn script_of(c: char) -> Script {
         // name (マリア・デ・ラス・メルセデス).
         0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x3040 | 0x30A0 | 0x30FB | 0xFE10..=0xFE6F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40
         | 0xFF5B..=0xFF65 | 0x1F000..=0x1FAFF | 0xE000..=0xF8FF | 0xFFF0..=0xFFFF => Script::Common,
+        // Letters of the large scripts without digits or spaces, before the Unicode tables
+        // (see the test below).
+        0x3041..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => Script::Other,
         _ if c.is_numeric() || c.is_whitespace() => Script::Common,
         _ => Script::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_read_as_other_scripts_hold_no_digit_or_space() {
+        let ranges = [0x3041..=0x309F, 0x30A1..=0x30FA, 0x30FC..=0x30FF, 0x3400..=0x4DBF, 0x4E00..=0x9FFF, 0xAC00..=0xD7A3];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(!c.is_numeric() && !c.is_whitespace(), "{c:?}");
+            assert_eq!(script_of(c), Script::Other, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_ranges() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(script_of(c), script_by_range(c), "{c:?}");
+        }
     }
 }

@@ -125,6 +125,24 @@ pub fn key_into(scratch: &mut Scratch, lang: Lang, out: &mut String) {
     }
 }
 
+/// The key of `input` (as `analyse` then [`key_into`] with [`Lang::Auto`]) without the
+/// shortcuts of `clean`: every name through the normaliser. For the property tests.
+pub fn key_general(input: &str, out: &mut String) {
+    let mut scratch = Scratch::default();
+    clean::clean_general(input, &mut scratch.cleaned);
+    tokenize::tokenize(&scratch.cleaned, &mut scratch.lower, &mut scratch.spans);
+    let Scratch { cleaned, spans, syms, latin, bytes, .. } = &mut scratch;
+    let all_noise = spans.iter().all(|s| s.role.is_noise());
+    for sp in spans.iter() {
+        if sp.role.is_noise() && !all_noise {
+            continue;
+        }
+        syms.clear();
+        word_symbols(sp.text(cleaned), sp.script, Lang::Auto, syms, latin, bytes);
+        phon::skeleton_into(syms, out);
+    }
+}
+
 /// Appends the sound symbols of the words [`key_into`] keeps, concatenated, to `out`:
 /// what a skeleton-key hit is rescored on.
 pub fn name_symbols_into(scratch: &mut Scratch, lang: Lang, out: &mut Vec<u8>) {

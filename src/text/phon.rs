@@ -98,6 +98,18 @@ fn push(out: &mut Vec<u8>, s: u8) {
     }
 }
 
+/// Does the window `w` (little-endian bytes, 0 past the end of the word) start with `pat`
+/// (1 to 4 bytes, none 0)?
+#[inline(always)]
+fn window_starts(w: u32, pat: &[u8]) -> bool {
+    let (mut value, mut mask) = (0u32, 0u32);
+    for (k, &b) in pat.iter().enumerate() {
+        value |= u32::from(b) << (8 * k);
+        mask |= 0xFF << (8 * k);
+    }
+    w & mask == value
+}
+
 fn is_latin_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -109,7 +121,12 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
     // First spell the letters with diacritics as the digraphs they stand for.
     scratch.clear();
-    for c in word.chars() {
+    let ascii = word.is_ascii();
+    if ascii {
+        scratch.extend_from_slice(word.as_bytes());
+        scratch.make_ascii_lowercase();
+    }
+    for c in if ascii { "" } else { word }.chars() {
         if c.is_ascii() {
             scratch.push(c.to_ascii_lowercase() as u8);
             continue;
@@ -147,21 +164,31 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     let p = &scratch[..];
     let n = p.len();
     let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
-    let starts = |i: usize, pat: &[u8]| p.get(i..i + pat.len()) == Some(pat);
     // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
     // (Szocsics, Augusztina), where Polish sz is sh.
-    let hungarian = !p.contains(&b'w')
-        && (p.windows(2).any(|w| w == b"cs" || w == b"zs")
-            || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
     // Dutch spelling of a Slavic name (oe for u, j for y: Hoemenjoek); joined pinyin
-    // syllables (bo-en-li) have an oe too, but no j.
-    let dutch = p.contains(&b'j');
+    // syllables (bo-en-li) have an oe too, but no j. (One pass for w, j, cs and zs.)
+    let (mut has_w, mut dutch, mut cs_zs, mut prev) = (false, false, false, 0u8);
+    for &b in p {
+        has_w |= b == b'w';
+        dutch |= b == b'j';
+        cs_zs |= b == b's' && matches!(prev, b'c' | b'z');
+        prev = b;
+    }
+    let hungarian =
+        !has_w && (cs_zs || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
     let mut i = 0;
     let start = out.len();
     while i < n {
         let b = p[i];
-        // Longest digraphs first.
+        // The next four bytes (0 past the end) in one word: each digraph test is a mask and
+        // a compare.
+        let w = u32::from_le_bytes([b, at(i + 1), at(i + 2), at(i + 3)]);
+        // Longest digraphs first (none starts with another letter than these: the other
+        // letters skip the chain).
+        let digraph_start = matches!(b, b'a' | b'c' | b'd' | b'e' | b'g' | b'i' | b'k' | b'o' | b'p' | b'r' | b's' | b't' | b'u' | b'z');
+        let starts = |_: usize, pat: &[u8]| digraph_start && window_starts(w, pat);
         let (s, len): (u8, usize) = if starts(i, b"dsch") {
             (b'j', 4)
         } else if starts(i, b"tsch") {

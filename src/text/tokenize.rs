@@ -171,7 +171,12 @@ pub fn tokenize(cleaned: &str, lower: &mut String, out: &mut Vec<Span>) {
                     out.push(Span { start: s, end: e, script, role: Role::Name });
                 }
             }
-            _ => {
+            // The lexicon holds Latin and Arabic-script forms only, and a letter of another
+            // script stays one when lower-cased (both checked by tests below): no lookup.
+            Script::Cyrillic | Script::Greek | Script::Hebrew | Script::Armenian | Script::Georgian | Script::Other => {
+                out.push(Span { start: s, end: e, script, role: Role::Name });
+            }
+            Script::Common => {
                 let l = lower_into(word, lower);
                 let role = match particle_role(l) {
                     Some(r) if !is_last => r,
@@ -376,6 +381,21 @@ mod tests {
 
     fn words(s: &str) -> Vec<&'static str> {
         toks(s).iter().map(|(_, r)| r.as_str()).collect()
+    }
+
+    /// What lets `tokenize` skip the particle lookup for words of other scripts.
+    #[test]
+    fn particles_are_latin_or_arabic_and_other_letters_stay_other_when_lower_cased() {
+        let mine = |c: char| matches!(script_of(c), Script::Latin | Script::Arabic | Script::Common);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated/particles.tsv");
+        let text = std::fs::read_to_string(path).unwrap();
+        for line in text.lines().skip(1) {
+            let form = line.split('\t').next().unwrap_or("");
+            assert!(form.to_lowercase().chars().all(mine), "particle {form:?} has letters of another script");
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| !mine(c)) {
+            assert!(c.to_lowercase().any(|l| !mine(l)), "{c:?} lower-cases to Latin or Arabic");
+        }
     }
 
     #[test]
