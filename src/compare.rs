@@ -1164,6 +1164,12 @@ mod tests {
     }
 
     #[test]
+    fn sh_and_j_of_other_orthographies() {
+        all_same(&[("Syamsul Arifin", "Shamsul Arifin"), ("Xerif", "Sherif"), ("Cemil", "Jamil"), ("Sjahrir", "Shahrir"), ("Cemil", "جميل")]);
+        all_apart(&[("Cemil", "Jamal"), ("Cassim", "Jassim"), ("Syed", "Shahid")]);
+    }
+
+    #[test]
     fn dhal_may_be_written_th() {
         // ذ as th (English) meets ذ as dh, both ways; th against a plain d or z stays apart.
         for (a, b) in [("Hatheefa Yousef", "حذيفة يوسف"), ("Thafer Ali", "ذافر علي"), ("Munthir", "Mundhir")] {

@@ -201,6 +201,9 @@ impl Name {
                     if let Some(head) = next.and_then(|n| izafa_head(word, n)) {
                         alt_syms.push(read(b"", head, sp.script, lang));
                     }
+                    if let Some(other) = sh_and_j_spellings(word) {
+                        alt_syms.push(read(b"", &other, sp.script, lang));
+                    }
                     if let Some(spoken) = french_spoken(word) {
                         alt_syms.push(read(b"", spoken, sp.script, lang));
                     }
@@ -565,6 +568,45 @@ fn soft_g(word: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The word respelled by the English convention where another Latin orthography writes
+/// sh or j with other letters: Indonesian and Malay sy, Dutch-era sj (Syarif, Aisyah,
+/// Sjahrir), x of Catalan, Portuguese, Basque and Maltese (Xerif, Aixa: the i of aix, eix,
+/// oix is silent; not pinyin xi, xu), and Turkish c before e and i (Cemil, Recep), where English and French
+/// read s. A second reading, since x is also ks or kh and c also s.
+fn sh_and_j_spellings(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    let b = w.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b's' | b'x' | b'c')) {
+        return None;
+    }
+    let vowel = |i: usize| b.get(i).is_some_and(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
+    let mut out = String::with_capacity(w.len() + 4);
+    let mut changed = false;
+    for (i, ch) in w.char_indices() {
+        let prev = if i > 0 { b[i - 1] } else { 0 };
+        match ch {
+            'y' | 'j' if prev == b's' && vowel(i + 1) && !b[..i - 1].ends_with(b"s") => {
+                out.push('h');
+                changed = true;
+            }
+            // Not pinyin's initial x before i and u (Xu, Xiang).
+            'x' if i > 0 || !matches!(b.get(1), Some(b'i' | b'u')) => {
+                if prev == b'i' && i >= 2 && vowel(i - 2) {
+                    out.pop();
+                }
+                out.push_str("sh");
+                changed = true;
+            }
+            'c' if (vowel(i + 1) && matches!(b[i + 1], b'e' | b'i')) && prev != b's' && prev != b'c' => {
+                out.push('j');
+                changed = true;
+            }
+            _ => out.push(ch),
+        }
+    }
+    changed.then_some(out)
+}
+
 /// The label of the best-attested name group that spells `word` exactly so.
 fn arabic_label(word: &str) -> Option<&'static str> {
     let mut key = String::with_capacity(word.len());
@@ -582,6 +624,19 @@ fn arabic_label(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sh_and_j_of_other_orthographies() {
+        assert_eq!(sh_and_j_spellings("Syarifah").as_deref(), Some("sharifah"));
+        assert_eq!(sh_and_j_spellings("sjahrir").as_deref(), Some("shahrir"));
+        assert_eq!(sh_and_j_spellings("xerif").as_deref(), Some("sherif"));
+        assert_eq!(sh_and_j_spellings("aixa").as_deref(), Some("asha"));
+        assert_eq!(sh_and_j_spellings("cemil").as_deref(), Some("jemil"));
+        assert_eq!(sh_and_j_spellings("cassim"), None);
+        assert_eq!(sh_and_j_spellings("sylvia"), None);
+        assert_eq!(sh_and_j_spellings("xuan"), None);
+        assert_eq!(sh_and_j_spellings("hassan"), None);
+    }
 
     #[test]
     fn the_soft_g_reading() {
