@@ -1170,6 +1170,18 @@ mod tests {
     }
 
     #[test]
+    fn ta_marbuta_read_as_t() {
+        all_same(&[("Rifat", "رفعة"), ("Nusrat Nouri", "نصره نوري"), ("Salwat", "سلوه"), ("Shah", "شاه")]);
+        all_apart(&[("Shat", "شاه"), ("Hanad", "حنة"), ("Maryat", "مارية")]);
+    }
+
+    #[test]
+    fn maghreb_rh_is_gh() {
+        all_same(&[("Rhali", "غالي"), ("Ben Rharbia", "بن غربية"), ("Rhali", "Ghali"), ("Farhad", "فرهاد")]);
+        assert!(!cmp("Rhali", "Hali").same);
+    }
+
+    #[test]
     fn dhal_may_be_written_th() {
         // ذ as th (English) meets ذ as dh, both ways; th against a plain d or z stays apart.
         for (a, b) in [("Hatheefa Yousef", "حذيفة يوسف"), ("Thafer Ali", "ذافر علي"), ("Munthir", "Mundhir")] {

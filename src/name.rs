@@ -189,6 +189,9 @@ impl Name {
                 if let Some(rest) = word.strip_prefix("بال").filter(|r| r.chars().count() >= 3) {
                     alt_syms.push(read(b"b", rest, sp.script, lang));
                 }
+                if let Some(t) = marbuta_as_t(word, &syms, sp.script) {
+                    alt_syms.push(t);
+                }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt_syms.push(read(b"", tail, sp.script, lang));
                 }
@@ -203,6 +206,9 @@ impl Name {
                     }
                     if let Some(other) = sh_and_j_spellings(word) {
                         alt_syms.push(read(b"", &other, sp.script, lang));
+                    }
+                    if let Some(gh) = maghreb_rh(word) {
+                        alt_syms.push(read(b"", &gh, sp.script, lang));
                     }
                     if let Some(spoken) = french_spoken(word) {
                         alt_syms.push(read(b"", spoken, sp.script, lang));
@@ -605,6 +611,42 @@ fn sh_and_j_spellings(word: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// An Arabic-script word ending in ta marbuta (or the he written for it) with the t it
+/// is pronounced in Persian, Turkish and Urdu names and in construct (نصرة Nusrat, Nusret;
+/// نجاة, often written نجاه, Najat): a second reading of its symbols `syms`, the vowel
+/// before the t written as a short a, so that a d or another vowel does not meet it.
+fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
+    // Not in short words (شاه Shah, حنة Hanna, whose t would meet a d), nor after the y of
+    // -iyya (مارية Maria).
+    let letters = word.chars().count();
+    if script != Script::Arabic || letters < 4 || !word.ends_with(['ة', 'ه']) {
+        return None;
+    }
+    let mut t = syms.to_vec();
+    match t.last() {
+        // After alef the he is read as nothing (see `arabic_symbols`).
+        Some(&b'A') => t.push(b't'),
+        Some(&phon::sym::ANY_A) if t.len() >= 2 && t[t.len() - 2] != b'y' => {
+            t.pop();
+            t.extend_from_slice(b"at");
+        }
+        _ => return None,
+    }
+    Some(t)
+}
+
+/// The French spelling of غ in the Maghreb as rh (Rharbi, Darhou): the word with gh for
+/// an rh before a vowel, a second reading (Farhad is r-h).
+fn maghreb_rh(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    let at = w.find("rh")?;
+    let next = w.as_bytes().get(at + 2).copied();
+    if !matches!(next, Some(b'a' | b'e' | b'i' | b'o' | b'u')) || w[at..].starts_with("rrh") {
+        return None;
+    }
+    Some(format!("{}gh{}", &w[..at], &w[at + 2..]))
 }
 
 /// The label of the best-attested name group that spells `word` exactly so.
