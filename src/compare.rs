@@ -544,9 +544,11 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
                 (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
                 (_, Writing::Syllabary) => 0.15,
                 (Writing::Alphabet, Writing::Alphabet) if before_last => LAST_SYLLABLE_VOWEL,
+                (Writing::Alphabet, Writing::Alphabet) if x == b'i' && iya_suffix(seq, i) => IYA_SUFFIX,
                 _ => 0.3,
             }
         }
+        b'y' if own == Writing::Alphabet && other == Writing::Alphabet && iya_suffix(seq, i) => IYA_SUFFIX,
         // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
         // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
         // out has another name's vowel there (Mohammad), as dear as reading it as another
@@ -573,6 +575,21 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         _ => 1.0,
     }
 }
+
+/// An i or y between a consonant and the last vowel of a word, at its end or before a
+/// last consonant: the -iya, -ian of another name (Rania / Rana, Nadia / Nada, Damian /
+/// Daman), not a spelling of the same one.
+fn iya_suffix(seq: &[u8], i: usize) -> bool {
+    let n = seq.len();
+    i > 0
+        && !is_vowel(seq[i - 1])
+        && seq[i - 1] != sym::WEAK
+        && seq.get(i + 1).is_some_and(|&v| is_vowel(v) && !matches!(v.to_ascii_lowercase(), b'i'))
+        && (i + 2 == n || (i + 3 == n && !is_vowel(seq[i + 2])))
+}
+
+/// A vowel or glide of an -iya, -ian suffix that the other word lacks (see [`iya_suffix`]).
+const IYA_SUFFIX: f64 = 0.8;
 
 fn weight_of(x: u8) -> f64 {
     if is_vowel(x) || x == b'\'' {
@@ -1167,6 +1184,12 @@ mod tests {
     fn sh_and_j_of_other_orthographies() {
         all_same(&[("Syamsul Arifin", "Shamsul Arifin"), ("Xerif", "Sherif"), ("Cemil", "Jamil"), ("Sjahrir", "Shahrir"), ("Cemil", "جميل")]);
         all_apart(&[("Cemil", "Jamal"), ("Cassim", "Jassim"), ("Syed", "Shahid")]);
+    }
+
+    #[test]
+    fn an_iya_suffix_is_another_name() {
+        all_apart(&[("Rania", "Rana"), ("Nadia", "Nada"), ("Damian", "Daman"), ("Lamya", "Lama")]);
+        all_same(&[("Nadia", "Nadya"), ("Alia", "Aliya"), ("Fawzia", "Fawziya"), ("Rania", "رانيا")]);
     }
 
     #[test]
