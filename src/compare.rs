@@ -365,7 +365,9 @@ const LONG_VOWEL_DROPPED: f64 = 0.5;
 const ABJAD_FINAL_VOWEL_DROPPED: f64 = 0.8;
 
 /// A vowel between the last two consonants of an alphabetic word that the other lacks.
-const LAST_SYLLABLE_VOWEL: f64 = 0.6;
+const LAST_SYLLABLE_VOWEL: f64 = 0.7;
+/// The same where it may be epenthetic or a Slavic fleeting e (see [`indel_cost`]).
+const EPENTHETIC_VOWEL: f64 = 0.6;
 
 /// One of two equal adjacent consonants of an Arabic-script word, which Latin writes once.
 const ABJAD_DOUBLE_DROPPED: f64 = 0.2;
@@ -543,7 +545,17 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
             match (own, other) {
                 (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
                 (_, Writing::Syllabary) => 0.15,
-                (Writing::Alphabet, Writing::Alphabet) if before_last => LAST_SYLLABLE_VOWEL,
+                // Less after a guttural or before a sonorant, where romanisations add a
+                // vowel to a final cluster (Fahd / Fahad, Badr / Bader), and for the
+                // fleeting e of Slavic -ek (Bulek / Bulkowa).
+                (Writing::Alphabet, Writing::Alphabet) if before_last => {
+                    let epenthetic = matches!(seq[i - 1], b'h' | sym::KH | sym::GH | sym::WEAK) || matches!(seq[i + 1], b'r' | b'l' | b'n' | b'm');
+                    if epenthetic || (x == b'e' && seq[i + 1] == b'k') {
+                        EPENTHETIC_VOWEL
+                    } else {
+                        LAST_SYLLABLE_VOWEL
+                    }
+                }
                 (Writing::Alphabet, Writing::Alphabet) if x == b'i' && iya_suffix(seq, i) => IYA_SUFFIX,
                 _ => 0.3,
             }
@@ -1221,6 +1233,9 @@ mod tests {
     fn a_vowel_before_the_last_consonant_weighs_more() {
         assert!(cmp("Fahd", "Fahad").same);
         assert!(cmp("Hamd", "Hamed").score < cmp("Hamed", "Hamid").score);
+        // Epenthesis after a guttural or before a sonorant; elsewhere another pattern.
+        all_same(&[("Badr", "Bader"), ("Saqr", "Saqer"), ("Karl", "Karol")]);
+        all_apart(&[("Hamd", "Hamed"), ("Sabt", "Sabit"), ("Wajd", "Wajid")]);
     }
 
     #[test]
