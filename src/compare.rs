@@ -675,13 +675,15 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         let del = indel_cost(a, i, wa, wb);
         let row = table.get(x as usize);
         let x_split = split_of(x);
+        // Only the vowel before a last consonant can be the e or I of `short_e_for_long_i`.
+        let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
         cur[0] = prev[0] + del;
         for j in 0..m {
             let mut sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
             if i + 1 == n && j + 1 == m {
                 sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
             }
-            if both_alphabet && i + 2 == n && j + 2 == m && i > 0 && j > 0 && short_e_for_long_i(x, a[i - 1], b[j], b[j - 1]) && !is_vowel(a[i + 1]) && !is_vowel(b[j + 1]) {
+            if x_ei && j + 2 == m && j > 0 && short_e_for_long_i(x, a[i - 1], b[j], b[j - 1]) && !is_vowel(b[j + 1]) {
                 sub = LONG_VOWEL_MISMATCH;
             }
             let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
