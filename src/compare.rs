@@ -376,7 +376,9 @@ const LONG_VOWEL_DROPPED: f64 = 0.5;
 const ABJAD_FINAL_VOWEL_DROPPED: f64 = 0.8;
 
 /// A vowel between the last two consonants of an alphabetic word that the other lacks.
-const LAST_SYLLABLE_VOWEL: f64 = 0.6;
+const LAST_SYLLABLE_VOWEL: f64 = 0.7;
+/// The same where it may be epenthetic or a Slavic fleeting e (see [`indel_cost`]).
+const EPENTHETIC_VOWEL: f64 = 0.6;
 
 /// One of two equal adjacent consonants of an Arabic-script word, which Latin writes once.
 const ABJAD_DOUBLE_DROPPED: f64 = 0.2;
@@ -554,10 +556,22 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
             match (own, other) {
                 (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
                 (_, Writing::Syllabary) => 0.15,
-                (Writing::Alphabet, Writing::Alphabet) if before_last => LAST_SYLLABLE_VOWEL,
+                // Less after a guttural or before a sonorant, where romanisations add a
+                // vowel to a final cluster (Fahd / Fahad, Badr / Bader), and for the
+                // fleeting e of Slavic -ek (Bulek / Bulkowa).
+                (Writing::Alphabet, Writing::Alphabet) if before_last => {
+                    let epenthetic = matches!(seq[i - 1], b'h' | sym::KH | sym::GH | sym::WEAK) || matches!(seq[i + 1], b'r' | b'l' | b'n' | b'm');
+                    if epenthetic || (x == b'e' && seq[i + 1] == b'k') {
+                        EPENTHETIC_VOWEL
+                    } else {
+                        LAST_SYLLABLE_VOWEL
+                    }
+                }
+                (Writing::Alphabet, Writing::Alphabet) if x == b'i' && iya_suffix(seq, i) => IYA_SUFFIX,
                 _ => 0.3,
             }
         }
+        b'y' if own == Writing::Alphabet && other == Writing::Alphabet && iya_suffix(seq, i) => IYA_SUFFIX,
         // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
         // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
         // out has another name's vowel there (Mohammad), as dear as reading it as another
@@ -585,6 +599,21 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     }
 }
 
+/// An i or y between a consonant and the last vowel of a word, at its end or before a
+/// last consonant: the -iya, -ian of another name (Rania / Rana, Nadia / Nada, Damian /
+/// Daman), not a spelling of the same one.
+fn iya_suffix(seq: &[u8], i: usize) -> bool {
+    let n = seq.len();
+    i > 0
+        && !is_vowel(seq[i - 1])
+        && seq[i - 1] != sym::WEAK
+        && seq.get(i + 1).is_some_and(|&v| is_vowel(v) && !matches!(v.to_ascii_lowercase(), b'i'))
+        && (i + 2 == n || (i + 3 == n && !is_vowel(seq[i + 2])))
+}
+
+/// A vowel or glide of an -iya, -ian suffix that the other word lacks (see [`iya_suffix`]).
+const IYA_SUFFIX: f64 = 0.8;
+
 fn weight_of(x: u8) -> f64 {
     if is_vowel(x) || x == b'\'' {
         0.25
@@ -594,6 +623,17 @@ fn weight_of(x: u8) -> f64 {
 }
 
 const DIGRAPH_SPLIT: f64 = 0.15;
+
+/// Is one side a short e and the other a long i (ee, ii, ī), each after a consonant, in
+/// the last syllable (the caller checks that one consonant follows)? A Latin spelling
+/// that marks a long i there writes the fa'il pattern (Rasheed, Hameed, Jameel), one that
+/// writes e the fa'il pattern with a long a before it (Rashed, Hamed, Jamel); a plain i
+/// is either. The I of a diphthong (Nayef / Naif) follows a vowel; elsewhere ee may be a
+/// long e (Estonian, Dutch).
+#[inline]
+fn short_e_for_long_i(x: u8, before_x: u8, y: u8, before_y: u8) -> bool {
+    matches!((x, y), (b'e', b'I') | (b'I', b'e')) && !is_vowel(before_x) && !is_vowel(before_y) && before_x != b'\'' && before_y != b'\''
+}
 
 /// The two letters a digraph symbol may stand for when read apart.
 fn split_of(s: u8) -> Option<(u8, u8)> {
@@ -639,17 +679,23 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         prev[j + 1] = prev[j] + ins[j];
     }
     let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
+    let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
     let table = &SUB_COST[loose as usize];
     let n = a.len();
     for (i, &x) in a.iter().enumerate() {
         let del = indel_cost(a, i, wa, wb);
         let row = table.get(x as usize);
         let x_split = split_of(x);
+        // Only the vowel before a last consonant can be the e or I of `short_e_for_long_i`.
+        let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
         cur[0] = prev[0] + del;
         for j in 0..m {
             let mut sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
             if i + 1 == n && j + 1 == m {
                 sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
+            }
+            if x_ei && j + 2 == m && j > 0 && short_e_for_long_i(x, a[i - 1], b[j], b[j - 1]) && !is_vowel(b[j + 1]) {
+                sub = LONG_VOWEL_MISMATCH;
             }
             let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
             // A digraph read as one sound on one side and two letters on the other:
@@ -1202,6 +1248,38 @@ mod tests {
     }
 
     #[test]
+    fn a_marked_long_i_is_not_a_short_e() {
+        // fa'il (Hameed, Jameel) against fa'il with a long a (Hamed, Jamel); a plain i and
+        // a diphthong's i meet both, and a long e of Finnic or Dutch spelling is not one.
+        all_apart(&[("Hameed", "Hamed"), ("Jameel", "Jamel"), ("Majeed", "Majed")]);
+        all_same(&[("Hameed", "Hamid"), ("Hamed", "Hamid"), ("Nayef", "Naif"), ("Saeed", "Said"), ("Veera", "Vera")]);
+    }
+
+    #[test]
+    fn sh_and_j_of_other_orthographies() {
+        all_same(&[("Syamsul Arifin", "Shamsul Arifin"), ("Xerif", "Sherif"), ("Cemil", "Jamil"), ("Sjahrir", "Shahrir"), ("Cemil", "جميل")]);
+        all_apart(&[("Cemil", "Jamal"), ("Cassim", "Jassim"), ("Syed", "Shahid")]);
+    }
+
+    #[test]
+    fn an_iya_suffix_is_another_name() {
+        all_apart(&[("Rania", "Rana"), ("Nadia", "Nada"), ("Damian", "Daman"), ("Lamya", "Lama")]);
+        all_same(&[("Nadia", "Nadya"), ("Alia", "Aliya"), ("Fawzia", "Fawziya"), ("Rania", "رانيا")]);
+    }
+
+    #[test]
+    fn ta_marbuta_read_as_t() {
+        all_same(&[("Rifat", "رفعة"), ("Nusrat Nouri", "نصره نوري"), ("Salwat", "سلوه"), ("Shah", "شاه")]);
+        all_apart(&[("Shat", "شاه"), ("Hanad", "حنة"), ("Maryat", "مارية")]);
+    }
+
+    #[test]
+    fn maghreb_rh_is_gh() {
+        all_same(&[("Rhali", "غالي"), ("Ben Rharbia", "بن غربية"), ("Rhali", "Ghali"), ("Farhad", "فرهاد")]);
+        assert!(!cmp("Rhali", "Hali").same);
+    }
+
+    #[test]
     fn dhal_may_be_written_th() {
         // ذ as th (English) meets ذ as dh, both ways; th against a plain d or z stays apart.
         for (a, b) in [("Hatheefa Yousef", "حذيفة يوسف"), ("Thafer Ali", "ذافر علي"), ("Munthir", "Mundhir")] {
@@ -1218,6 +1296,9 @@ mod tests {
     fn a_vowel_before_the_last_consonant_weighs_more() {
         assert!(cmp("Fahd", "Fahad").same);
         assert!(cmp("Hamd", "Hamed").score < cmp("Hamed", "Hamid").score);
+        // Epenthesis after a guttural or before a sonorant; elsewhere another pattern.
+        all_same(&[("Badr", "Bader"), ("Saqr", "Saqer"), ("Karl", "Karol")]);
+        all_apart(&[("Hamd", "Hamed"), ("Sabt", "Sabit"), ("Wajd", "Wajid")]);
     }
 
     #[test]

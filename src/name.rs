@@ -215,6 +215,9 @@ impl Name {
                 if let Some(rest) = word.strip_prefix("بال").filter(|r| r.chars().count() >= 3) {
                     alt_syms.push(read(b"b", rest, sp.script, lang));
                 }
+                if let Some(t) = marbuta_as_t(word, &syms, sp.script) {
+                    alt_syms.push(t);
+                }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt_syms.push(read(b"", tail, sp.script, lang));
                 }
@@ -227,6 +230,12 @@ impl Name {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
                     if let Some(head) = next.and_then(|n| izafa_head(word, n)) {
                         alt_syms.push(read(b"", head, sp.script, lang));
+                    }
+                    if let Some(other) = sh_and_j_spellings(word) {
+                        alt_syms.push(read(b"", &other, sp.script, lang));
+                    }
+                    if let Some(gh) = maghreb_rh(word) {
+                        alt_syms.push(read(b"", &gh, sp.script, lang));
                     }
                     if let Some(spoken) = french_spoken(word) {
                         alt_syms.push(read(b"", spoken, sp.script, lang));
@@ -830,6 +839,81 @@ fn soft_g(word: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The word respelled by the English convention where another Latin orthography writes
+/// sh or j with other letters: Indonesian and Malay sy, Dutch-era sj (Syarif, Aisyah,
+/// Sjahrir), x of Catalan, Portuguese, Basque and Maltese (Xerif, Aixa: the i of aix, eix,
+/// oix is silent; not pinyin xi, xu), and Turkish c before e and i (Cemil, Recep), where English and French
+/// read s. A second reading, since x is also ks or kh and c also s.
+fn sh_and_j_spellings(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    let b = w.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b's' | b'x' | b'c')) {
+        return None;
+    }
+    let vowel = |i: usize| b.get(i).is_some_and(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
+    let mut out = String::with_capacity(w.len() + 4);
+    let mut changed = false;
+    for (i, ch) in w.char_indices() {
+        let prev = if i > 0 { b[i - 1] } else { 0 };
+        match ch {
+            'y' | 'j' if prev == b's' && vowel(i + 1) && !b[..i - 1].ends_with(b"s") => {
+                out.push('h');
+                changed = true;
+            }
+            // Not pinyin's initial x before i and u (Xu, Xiang).
+            'x' if i > 0 || !matches!(b.get(1), Some(b'i' | b'u')) => {
+                if prev == b'i' && i >= 2 && vowel(i - 2) {
+                    out.pop();
+                }
+                out.push_str("sh");
+                changed = true;
+            }
+            'c' if (vowel(i + 1) && matches!(b[i + 1], b'e' | b'i')) && prev != b's' && prev != b'c' => {
+                out.push('j');
+                changed = true;
+            }
+            _ => out.push(ch),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// An Arabic-script word ending in ta marbuta (or the he written for it) with the t it
+/// is pronounced in Persian, Turkish and Urdu names and in construct (نصرة Nusrat, Nusret;
+/// نجاة, often written نجاه, Najat): a second reading of its symbols `syms`, the vowel
+/// before the t written as a short a, so that a d or another vowel does not meet it.
+fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
+    // Not in short words (شاه Shah, حنة Hanna, whose t would meet a d), nor after the y of
+    // -iyya (مارية Maria).
+    let letters = word.chars().count();
+    if script != Script::Arabic || letters < 4 || !word.ends_with(['ة', 'ه']) {
+        return None;
+    }
+    let mut t = syms.to_vec();
+    match t.last() {
+        // After alef the he is read as nothing (see `arabic_symbols`).
+        Some(&b'A') => t.push(b't'),
+        Some(&phon::sym::ANY_A) if t.len() >= 2 && t[t.len() - 2] != b'y' => {
+            t.pop();
+            t.extend_from_slice(b"at");
+        }
+        _ => return None,
+    }
+    Some(t)
+}
+
+/// The French spelling of غ in the Maghreb as rh (Rharbi, Darhou): the word with gh for
+/// an rh before a vowel, a second reading (Farhad is r-h).
+fn maghreb_rh(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    let at = w.find("rh")?;
+    let next = w.as_bytes().get(at + 2).copied();
+    if !matches!(next, Some(b'a' | b'e' | b'i' | b'o' | b'u')) || w[at..].starts_with("rrh") {
+        return None;
+    }
+    Some(format!("{}gh{}", &w[..at], &w[at + 2..]))
+}
+
 /// The label of the best-attested name group that spells `word` exactly so.
 fn arabic_label(word: &str) -> Option<&'static str> {
     let mut key = String::with_capacity(word.len());
@@ -847,6 +931,19 @@ fn arabic_label(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sh_and_j_of_other_orthographies() {
+        assert_eq!(sh_and_j_spellings("Syarifah").as_deref(), Some("sharifah"));
+        assert_eq!(sh_and_j_spellings("sjahrir").as_deref(), Some("shahrir"));
+        assert_eq!(sh_and_j_spellings("xerif").as_deref(), Some("sherif"));
+        assert_eq!(sh_and_j_spellings("aixa").as_deref(), Some("asha"));
+        assert_eq!(sh_and_j_spellings("cemil").as_deref(), Some("jemil"));
+        assert_eq!(sh_and_j_spellings("cassim"), None);
+        assert_eq!(sh_and_j_spellings("sylvia"), None);
+        assert_eq!(sh_and_j_spellings("xuan"), None);
+        assert_eq!(sh_and_j_spellings("hassan"), None);
+    }
 
     #[test]
     fn the_soft_g_reading() {
