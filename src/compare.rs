@@ -339,9 +339,10 @@ fn evidence(sim: f64, syllabic: bool) -> f64 {
 
 /// Cost of substituting symbol `x` by `y` ([`raw_sub_cost`]), for every pair of ASCII
 /// symbols, computed at compile time; `[1]` when one word is a syllabic transcription,
-/// which merges l/r, voiced/unvoiced and the sibilants.
-static SUB_COST: [[[f32; 128]; 128]; 2] = {
-    let mut t = [[[0.0f32; 128]; 128]; 2];
+/// which merges l/r, voiced/unvoiced and the sibilants. Column [`NON_ASCII`] stands for
+/// every symbol above ASCII, which costs 1 against anything (so a row needs no test).
+static SUB_COST: [[[f32; 129]; 128]; 2] = {
+    let mut t = [[[1.0f32; 129]; 128]; 2];
     let mut l = 0;
     while l < 2 {
         let mut x = 0;
@@ -357,6 +358,10 @@ static SUB_COST: [[[f32; 128]; 128]; 2] = {
     }
     t
 };
+
+/// The cost-table column of every symbol above ASCII, and the row of such a symbol.
+const NON_ASCII: u8 = 128;
+static SUB_COST_NON_ASCII: [f32; 129] = [1.0; 129];
 
 /// A long (written) vowel the other spelling leaves out.
 const LONG_VOWEL_DROPPED: f64 = 0.5;
@@ -599,6 +604,9 @@ fn split_of(s: u8) -> Option<(u8, u8)> {
     })
 }
 
+/// Similarity under which two words are never paired (see [`score_names`]).
+const PAIRING_FLOOR: f64 = 0.5;
+
 /// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
 pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
     let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
@@ -609,47 +617,59 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         return 0.0;
     }
     let m = b.len();
-    // Rows on the stack for the usual word lengths: no allocation per comparison.
+    // Per-column data on the stack for the usual word lengths: no allocation per
+    // comparison. `bcol` is the cost-table column, `bsplit` the letters a digraph of b may
+    // stand for, `bpair` two adjacent letters of b, both packed in a u16 (0: none).
     const STACK: usize = 48;
-    let (mut s2, mut s1, mut s0, mut si) = ([0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK]);
-    let (mut h2, mut h1, mut h0, mut hi);
-    let (prev2, prev, cur, ins): (&mut [f64], &mut [f64], &mut [f64], &mut [f64]) = if m < STACK {
-        (&mut s2[..=m], &mut s1[..=m], &mut s0[..=m], &mut si[..m])
+    let mut stack = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK], [0u16; STACK], [0u16; STACK]);
+    let mut heap;
+    let (rows, ins, bcol, bsplit, bpair): (&mut [f64], &mut [f64], &mut [u8], &mut [u16], &mut [u16]) = if m < STACK {
+        (&mut stack.0[..3 * m + 3], &mut stack.1[..m], &mut stack.2[..m], &mut stack.3[..m], &mut stack.4[..m])
     } else {
-        h2 = vec![0.0; m + 1];
-        h1 = vec![0.0; m + 1];
-        h0 = vec![0.0; m + 1];
-        hi = vec![0.0; m];
-        (&mut h2[..], &mut h1[..], &mut h0[..], &mut hi[..])
+        heap = (vec![0.0; 3 * m + 3], vec![0.0; m], vec![0u8; m], vec![0u16; m], vec![0u16; m]);
+        (&mut heap.0[..], &mut heap.1[..], &mut heap.2[..], &mut heap.3[..], &mut heap.4[..])
     };
-    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+    let (r2, rest) = rows.split_at_mut(m + 1);
+    let (r1, r0) = rest.split_at_mut(m + 1);
+    let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
     for j in 0..m {
         ins[j] = indel_cost(b, j, wb, wa);
         prev[j + 1] = prev[j] + ins[j];
+        bcol[j] = b[j].min(NON_ASCII);
+        bsplit[j] = split_of(b[j]).map_or(0, pack);
+        bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
     }
-    let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
     let table = &SUB_COST[loose as usize];
     let n = a.len();
+    let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
+    let norm = wsum(a).max(wsum(b)).max(1.0);
     for (i, &x) in a.iter().enumerate() {
         let del = indel_cost(a, i, wa, wb);
-        let row = table.get(x as usize);
-        let x_split = split_of(x);
+        let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+        let x_split = split_of(x).map_or(0, pack);
+        // Two letters of a that a digraph of b may stand for (none in the first row).
+        let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
         cur[0] = prev[0] + del;
-        for j in 0..m {
-            let mut sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
-            if i + 1 == n && j + 1 == m {
-                sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
-            }
-            let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
+        // The last cell of the last row has its own substitution cost.
+        let last = if i + 1 == n { m - 1 } else { m };
+        let mut left = cur[0];
+        // Iterators rather than indexes: no bounds checks in the inner loop.
+        let cols = cur[1..].iter_mut().zip(prev.windows(2)).zip(ins.iter().zip(bcol.iter())).zip(bpair.iter().zip(bsplit.iter()));
+        for (j, (((out, diag_up), (&ins_j, &col)), (&pair_j, &split_j))) in cols.enumerate() {
+            let table_sub = row[(col as usize).min(NON_ASCII as usize)] as f64;
+            let sub = if j == last { final_sub_cost(x, b[j], wa, wb).unwrap_or(table_sub) } else { table_sub };
+            // Plain comparisons: no NaN can occur, and f64::min costs more.
+            let mut c = min(min(diag_up[0] + sub, diag_up[1] + del), left + ins_j);
             // A digraph read as one sound on one side and two letters on the other:
             // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
-            if j > 0 && x_split.is_some() && x_split == Some((b[j - 1], b[j])) {
-                c = c.min(prev[j - 1] + DIGRAPH_SPLIT);
+            if x_split != 0 && x_split == pair_j {
+                c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
             }
-            if b_has_digraph && i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
-                c = c.min(prev2[j] + DIGRAPH_SPLIT);
+            if a_pair != 0 && split_j == a_pair {
+                c = min(c, prev2[j] + DIGRAPH_SPLIT);
             }
-            cur[j + 1] = c;
+            *out = c;
+            left = c;
         }
         let old2 = prev2;
         prev2 = prev;
@@ -657,10 +677,23 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         cur = old2;
     }
     let cost = prev[m];
-    let wa: f64 = a.iter().map(|&x| weight_of(x)).sum();
-    let wb: f64 = b.iter().map(|&x| weight_of(x)).sum();
-    let norm = wa.max(wb).max(1.0);
     (1.0 - cost / norm).max(0.0)
+}
+
+/// The smaller of two costs (never NaN).
+#[inline(always)]
+fn min(x: f64, y: f64) -> f64 {
+    if y < x {
+        y
+    } else {
+        x
+    }
+}
+
+/// Two symbols in one u16, never 0 for a pair of symbols (both are non-zero bytes).
+#[inline(always)]
+fn pack((p, q): (u8, u8)) -> u16 {
+    (p as u16) << 8 | q as u16
 }
 
 /// The readings of the words before Allah in a unit of two or more words ending in it
@@ -812,8 +845,11 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
             }
         }
     }
-    // Greedy: best pairs first; ties broken by position for determinism.
-    cands.sort_by(|p, q| {
+    // Greedy: best pairs first; ties broken by position for determinism (the order is
+    // total, so an unstable sort gives the same order). Pairs under the floor are never
+    // taken: drop them before sorting.
+    cands.retain(|c| !(c.sim < PAIRING_FLOOR));
+    cands.sort_unstable_by(|p, q| {
         q.sim.total_cmp(&p.sim).then(p.a.cmp(&q.a)).then(p.b.cmp(&q.b)).then(p.rule.cmp(q.rule))
     });
     let mut used_a = vec![false; ua.len()];
@@ -823,7 +859,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     let mut paired = 0.0;
     let mut pairs: Vec<Pair> = Vec::with_capacity(ua.len().min(ub.len()));
     for c in &cands {
-        if c.sim < 0.5 {
+        if c.sim < PAIRING_FLOOR {
             break;
         }
         if (c.a.0..c.a.1).any(|i| used_a[i]) || (c.b.0..c.b.1).any(|j| used_b[j]) {
