@@ -639,6 +639,8 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         bsplit[j] = split_of(b[j]).map_or(0, pack);
         bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
     }
+    let b_has_digraph = bsplit.iter().any(|&s| s != 0);
+    let cols = Cols { ins, bcol, bpair, bsplit };
     let table = &SUB_COST[loose as usize];
     let n = a.len();
     let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
@@ -650,26 +652,18 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         // Two letters of a that a digraph of b may stand for (none in the first row).
         let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
         cur[0] = prev[0] + del;
-        // The last cell of the last row has its own substitution cost.
-        let last = if i + 1 == n { m - 1 } else { m };
-        let mut left = cur[0];
-        // Iterators rather than indexes: no bounds checks in the inner loop.
-        let cols = cur[1..].iter_mut().zip(prev.windows(2)).zip(ins.iter().zip(bcol.iter())).zip(bpair.iter().zip(bsplit.iter()));
-        for (j, (((out, diag_up), (&ins_j, &col)), (&pair_j, &split_j))) in cols.enumerate() {
-            let table_sub = row[(col as usize).min(NON_ASCII as usize)] as f64;
-            let sub = if j == last { final_sub_cost(x, b[j], wa, wb).unwrap_or(table_sub) } else { table_sub };
-            // Plain comparisons: no NaN can occur, and f64::min costs more.
-            let mut c = min(min(diag_up[0] + sub, diag_up[1] + del), left + ins_j);
-            // A digraph read as one sound on one side and two letters on the other:
-            // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
-            if x_split != 0 && x_split == pair_j {
-                c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
+        // Rows where no digraph can split (most) skip the two tests per cell.
+        let row_ctx = Row { costs: row, del, x_split, a_pair };
+        if x_split != 0 || (a_pair != 0 && b_has_digraph) {
+            dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
+        } else {
+            dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
+        }
+        // The last cell of the last row has its own substitution cost: computed again.
+        if i + 1 == n {
+            if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
+                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
             }
-            if a_pair != 0 && split_j == a_pair {
-                c = min(c, prev2[j] + DIGRAPH_SPLIT);
-            }
-            *out = c;
-            left = c;
         }
         let old2 = prev2;
         prev2 = prev;
@@ -678,6 +672,55 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
     }
     let cost = prev[m];
     (1.0 - cost / norm).max(0.0)
+}
+
+/// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
+/// column, the pair it ends, the pair it may stand for.
+struct Cols<'a> {
+    ins: &'a [f64],
+    bcol: &'a [u8],
+    bpair: &'a [u16],
+    bsplit: &'a [u16],
+}
+
+/// One row of [`sym_similarity`]: the symbol of a's cost-table row, its deletion cost,
+/// the pair it may stand for, the pair it ends.
+struct Row<'a> {
+    costs: &'a [f32; 129],
+    del: f64,
+    x_split: u16,
+    a_pair: u16,
+}
+
+/// Fills `cur[1..]` from `cur[0]` and the two rows before; `SPLITS`: may a digraph split
+/// in this row.
+#[inline(always)]
+fn dp_row<const SPLITS: bool>(r: &Row, cols: &Cols, prev2: &[f64], prev: &[f64], cur: &mut [f64]) {
+    let m = cols.ins.len();
+    // Slices of known length: no bounds checks in the loop.
+    let (bcol, prev, cur) = (&cols.bcol[..m], &prev[..=m], &mut cur[..=m]);
+    let mut left = cur[0];
+    for j in 0..m {
+        let sub = r.costs[(bcol[j] as usize).min(NON_ASCII as usize)] as f64;
+        left = cell::<SPLITS>(r, cols, prev2, prev, j, left, sub);
+        cur[j + 1] = left;
+    }
+}
+
+/// The cell after column `j` (`left` its left neighbour), with substitution cost `sub`.
+#[inline(always)]
+fn cell<const SPLITS: bool>(r: &Row, cols: &Cols, prev2: &[f64], prev: &[f64], j: usize, left: f64, sub: f64) -> f64 {
+    // Plain comparisons: no NaN can occur, and f64::min costs more.
+    let mut c = min(min(prev[j] + sub, prev[j + 1] + r.del), left + cols.ins[j]);
+    // A digraph read as one sound on one side and two letters on the other:
+    // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
+    if SPLITS && r.x_split != 0 && r.x_split == cols.bpair[j] {
+        c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
+    }
+    if SPLITS && r.a_pair != 0 && cols.bsplit[j] == r.a_pair {
+        c = min(c, prev2[j] + DIGRAPH_SPLIT);
+    }
+    c
 }
 
 /// The smaller of two costs (never NaN).
