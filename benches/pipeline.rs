@@ -202,6 +202,14 @@ fn bench_compare(c: &mut Criterion, names: &[String]) {
             }
         })
     });
+    // The score alone, as `canonym match` without --explain and dedup use it.
+    g.bench_function("Matcher::score (pre-parsed)", |b| {
+        b.iter(|| {
+            for (x, y) in &parsed {
+                black_box(matcher.score(black_box(x), black_box(y)));
+            }
+        })
+    });
     g.finish();
 }
 

@@ -350,9 +350,10 @@ fn evidence(sim: f64, syllabic: bool) -> f64 {
 
 /// Cost of substituting symbol `x` by `y` ([`raw_sub_cost`]), for every pair of ASCII
 /// symbols, computed at compile time; `[1]` when one word is a syllabic transcription,
-/// which merges l/r, voiced/unvoiced and the sibilants.
-static SUB_COST: [[[f32; 128]; 128]; 2] = {
-    let mut t = [[[0.0f32; 128]; 128]; 2];
+/// which merges l/r, voiced/unvoiced and the sibilants. Column [`NON_ASCII`] stands for
+/// every symbol above ASCII, which costs 1 against anything (so a row needs no test).
+static SUB_COST: [[[f32; 129]; 128]; 2] = {
+    let mut t = [[[1.0f32; 129]; 128]; 2];
     let mut l = 0;
     while l < 2 {
         let mut x = 0;
@@ -368,6 +369,10 @@ static SUB_COST: [[[f32; 128]; 128]; 2] = {
     }
     t
 };
+
+/// The cost-table column of every symbol above ASCII, and the row of such a symbol.
+const NON_ASCII: u8 = 128;
+static SUB_COST_NON_ASCII: [f32; 129] = [1.0; 129];
 
 /// A long (written) vowel the other spelling leaves out.
 const LONG_VOWEL_DROPPED: f64 = 0.5;
@@ -650,6 +655,9 @@ fn split_of(s: u8) -> Option<(u8, u8)> {
     })
 }
 
+/// Similarity under which two words are never paired (see [`score_names`]).
+const PAIRING_FLOOR: f64 = 0.5;
+
 /// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
 pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
     let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
@@ -660,53 +668,66 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         return 0.0;
     }
     let m = b.len();
-    // Rows on the stack for the usual word lengths: no allocation per comparison.
+    // Per-column data on the stack for the usual word lengths: no allocation per
+    // comparison. `bcol` is the cost-table column, `bsplit` the letters a digraph of b may
+    // stand for, `bpair` two adjacent letters of b, both packed in a u16 (0: none).
     const STACK: usize = 48;
-    let (mut s2, mut s1, mut s0, mut si) = ([0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK]);
-    let (mut h2, mut h1, mut h0, mut hi);
-    let (prev2, prev, cur, ins): (&mut [f64], &mut [f64], &mut [f64], &mut [f64]) = if m < STACK {
-        (&mut s2[..=m], &mut s1[..=m], &mut s0[..=m], &mut si[..m])
+    let (mut rows_s, mut ins_s, mut bcol_s) = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK]);
+    let (mut bsplit_s, mut bpair_s) = ([0u16; STACK], [0u16; STACK]);
+    let (mut rows_h, mut ins_h, mut bcol_h, mut bsplit_h, mut bpair_h);
+    let (rows, ins, bcol, bsplit, bpair) = if m < STACK {
+        (&mut rows_s[..3 * m + 3], &mut ins_s[..m], &mut bcol_s[..m], &mut bsplit_s[..m], &mut bpair_s[..m])
     } else {
-        h2 = vec![0.0; m + 1];
-        h1 = vec![0.0; m + 1];
-        h0 = vec![0.0; m + 1];
-        hi = vec![0.0; m];
-        (&mut h2[..], &mut h1[..], &mut h0[..], &mut hi[..])
+        (rows_h, ins_h, bcol_h) = (vec![0.0; 3 * m + 3], vec![0.0; m], vec![0u8; m]);
+        (bsplit_h, bpair_h) = (vec![0u16; m], vec![0u16; m]);
+        (&mut rows_h[..], &mut ins_h[..], &mut bcol_h[..], &mut bsplit_h[..], &mut bpair_h[..])
     };
-    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+    let (r2, rest) = rows.split_at_mut(m + 1);
+    let (r1, r0) = rest.split_at_mut(m + 1);
+    let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
     for j in 0..m {
         ins[j] = indel_cost(b, j, wb, wa);
         prev[j + 1] = prev[j] + ins[j];
+        bcol[j] = b[j].min(NON_ASCII);
+        bsplit[j] = split_of(b[j]).map_or(0, pack);
+        bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
     }
-    let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
+    let b_has_digraph = bsplit.iter().any(|&s| s != 0);
     let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
+    let cols = Cols { ins, bcol, bpair, bsplit };
     let table = &SUB_COST[loose as usize];
     let n = a.len();
+    let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
+    let norm = wsum(a).max(wsum(b)).max(1.0);
     for (i, &x) in a.iter().enumerate() {
         let del = indel_cost(a, i, wa, wb);
-        let row = table.get(x as usize);
-        let x_split = split_of(x);
+        let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+        let x_split = split_of(x).map_or(0, pack);
+        // Two letters of a that a digraph of b may stand for (none in the first row).
+        let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
         // Only the vowel before a last consonant can be the e or I of `short_e_for_long_i`.
         let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
         cur[0] = prev[0] + del;
-        for j in 0..m {
-            let mut sub = row.and_then(|r| r.get(b[j] as usize)).map_or(1.0, |&c| c as f64);
-            if i + 1 == n && j + 1 == m {
-                sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
+        // Rows where no digraph can split (most) skip the two tests per cell.
+        let row_ctx = Row { costs: row, del, x_split, a_pair };
+        if x_split != 0 || (a_pair != 0 && b_has_digraph) {
+            dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
+        } else {
+            dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
+        }
+        // The vowel before b's last consonant, against a's (see `short_e_for_long_i`): that
+        // cell and the last one after it are computed again.
+        if x_ei && m >= 3 && !is_vowel(b[m - 1]) && short_e_for_long_i(x, a[i - 1], b[m - 2], b[m - 3]) {
+            let j = m - 2;
+            cur[j + 1] = cell::<true>(&row_ctx, &cols, prev2, prev, j, cur[j], LONG_VOWEL_MISMATCH);
+            let sub = row[(cols.bcol[m - 1] as usize).min(NON_ASCII as usize)] as f64;
+            cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+        }
+        // The last cell of the last row has its own substitution cost: computed again.
+        if i + 1 == n {
+            if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
+                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
             }
-            if x_ei && j + 2 == m && j > 0 && short_e_for_long_i(x, a[i - 1], b[j], b[j - 1]) && !is_vowel(b[j + 1]) {
-                sub = LONG_VOWEL_MISMATCH;
-            }
-            let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
-            // A digraph read as one sound on one side and two letters on the other:
-            // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
-            if j > 0 && x_split.is_some() && x_split == Some((b[j - 1], b[j])) {
-                c = c.min(prev[j - 1] + DIGRAPH_SPLIT);
-            }
-            if b_has_digraph && i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
-                c = c.min(prev2[j] + DIGRAPH_SPLIT);
-            }
-            cur[j + 1] = c;
         }
         let old2 = prev2;
         prev2 = prev;
@@ -714,10 +735,72 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
         cur = old2;
     }
     let cost = prev[m];
-    let wa: f64 = a.iter().map(|&x| weight_of(x)).sum();
-    let wb: f64 = b.iter().map(|&x| weight_of(x)).sum();
-    let norm = wa.max(wb).max(1.0);
     (1.0 - cost / norm).max(0.0)
+}
+
+/// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
+/// column, the pair it ends, the pair it may stand for.
+struct Cols<'a> {
+    ins: &'a [f64],
+    bcol: &'a [u8],
+    bpair: &'a [u16],
+    bsplit: &'a [u16],
+}
+
+/// One row of [`sym_similarity`]: the symbol of a's cost-table row, its deletion cost,
+/// the pair it may stand for, the pair it ends.
+struct Row<'a> {
+    costs: &'a [f32; 129],
+    del: f64,
+    x_split: u16,
+    a_pair: u16,
+}
+
+/// Fills `cur[1..]` from `cur[0]` and the two rows before; `SPLITS`: may a digraph split
+/// in this row.
+#[inline(always)]
+fn dp_row<const SPLITS: bool>(r: &Row, cols: &Cols, prev2: &[f64], prev: &[f64], cur: &mut [f64]) {
+    let m = cols.ins.len();
+    // Slices of known length: no bounds checks in the loop.
+    let (bcol, prev, cur) = (&cols.bcol[..m], &prev[..=m], &mut cur[..=m]);
+    let mut left = cur[0];
+    for j in 0..m {
+        let sub = r.costs[(bcol[j] as usize).min(NON_ASCII as usize)] as f64;
+        left = cell::<SPLITS>(r, cols, prev2, prev, j, left, sub);
+        cur[j + 1] = left;
+    }
+}
+
+/// The cell after column `j` (`left` its left neighbour), with substitution cost `sub`.
+#[inline(always)]
+fn cell<const SPLITS: bool>(r: &Row, cols: &Cols, prev2: &[f64], prev: &[f64], j: usize, left: f64, sub: f64) -> f64 {
+    // Plain comparisons: no NaN can occur, and f64::min costs more.
+    let mut c = min(min(prev[j] + sub, prev[j + 1] + r.del), left + cols.ins[j]);
+    // A digraph read as one sound on one side and two letters on the other:
+    // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
+    if SPLITS && r.x_split != 0 && r.x_split == cols.bpair[j] {
+        c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
+    }
+    if SPLITS && r.a_pair != 0 && cols.bsplit[j] == r.a_pair {
+        c = min(c, prev2[j] + DIGRAPH_SPLIT);
+    }
+    c
+}
+
+/// The smaller of two costs (never NaN).
+#[inline(always)]
+fn min(x: f64, y: f64) -> f64 {
+    if y < x {
+        y
+    } else {
+        x
+    }
+}
+
+/// Two symbols in one u16, never 0 for a pair of symbols (both are non-zero bytes).
+#[inline(always)]
+fn pack((p, q): (u8, u8)) -> u16 {
+    (p as u16) << 8 | q as u16
 }
 
 /// The readings of the words before Allah in a unit of two or more words ending in it
@@ -881,8 +964,11 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
             }
         }
     }
-    // Greedy: best pairs first; ties broken by position for determinism.
-    cands.sort_by(|p, q| {
+    // Greedy: best pairs first; ties broken by position for determinism (the order is
+    // total, so an unstable sort gives the same order). Pairs under the floor are never
+    // taken: drop them before sorting.
+    cands.retain(|c| c.sim >= PAIRING_FLOOR || c.sim.is_nan());
+    cands.sort_unstable_by(|p, q| {
         q.sim.total_cmp(&p.sim).then(p.a.cmp(&q.a)).then(p.b.cmp(&q.b)).then(p.rule.cmp(q.rule))
     });
     let mut used_a = vec![false; ua.len()];
@@ -892,7 +978,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     let mut paired = 0.0;
     let mut pairs: Vec<Pair> = Vec::with_capacity(ua.len().min(ub.len()));
     for c in &cands {
-        if c.sim < 0.5 {
+        if c.sim < PAIRING_FLOOR {
             break;
         }
         if (c.a.0..c.a.1).any(|i| used_a[i]) || (c.b.0..c.b.1).any(|j| used_b[j]) {
@@ -1332,6 +1418,94 @@ mod tests {
         let m = Matcher::default();
         let (a, b) = (Name::analyse("Muammar Gaddafi", Lang::Auto), Name::analyse("معمر القذافي", Lang::Auto));
         assert_eq!(m.score(&a, &b), m.compare(&a, &b).score);
+    }
+
+    /// The edit distance as first written (plain loops, f64::min), kept to check that the
+    /// faster [`sym_similarity`] gives bit-identical results.
+    fn reference_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
+        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        if a == b {
+            return 1.0;
+        }
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let m = b.len();
+        // Rows on the stack for the usual word lengths: no allocation per comparison.
+        const STACK: usize = 48;
+        let (mut s2, mut s1, mut s0, mut si) = ([0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK]);
+        let (mut h2, mut h1, mut h0, mut hi);
+        let (prev2, prev, cur, ins): (&mut [f64], &mut [f64], &mut [f64], &mut [f64]) = if m < STACK {
+            (&mut s2[..=m], &mut s1[..=m], &mut s0[..=m], &mut si[..m])
+        } else {
+            h2 = vec![0.0; m + 1];
+            h1 = vec![0.0; m + 1];
+            h0 = vec![0.0; m + 1];
+            hi = vec![0.0; m];
+            (&mut h2[..], &mut h1[..], &mut h0[..], &mut hi[..])
+        };
+        let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+        for j in 0..m {
+            ins[j] = indel_cost(b, j, wb, wa);
+            prev[j + 1] = prev[j] + ins[j];
+        }
+        let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
+        let table = &SUB_COST[loose as usize];
+        let n = a.len();
+        for (i, &x) in a.iter().enumerate() {
+            let del = indel_cost(a, i, wa, wb);
+            let row = table.get(x as usize);
+            let x_split = split_of(x);
+            let x_ei = wa == Writing::Alphabet && wb == Writing::Alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
+            cur[0] = prev[0] + del;
+            for j in 0..m {
+                let mut sub = row.and_then(|r| r.get(b[j] as usize).filter(|_| b[j] < 128)).map_or(1.0, |&c| c as f64);
+                if i + 1 == n && j + 1 == m {
+                    sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
+                }
+                if x_ei && j + 2 == m && j > 0 && short_e_for_long_i(x, a[i - 1], b[j], b[j - 1]) && !is_vowel(b[j + 1]) {
+                    sub = LONG_VOWEL_MISMATCH;
+                }
+                let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
+                // A digraph read as one sound on one side and two letters on the other:
+                // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
+                if j > 0 && x_split.is_some() && x_split == Some((b[j - 1], b[j])) {
+                    c = c.min(prev[j - 1] + DIGRAPH_SPLIT);
+                }
+                if b_has_digraph && i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
+                    c = c.min(prev2[j] + DIGRAPH_SPLIT);
+                }
+                cur[j + 1] = c;
+            }
+            let old2 = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = old2;
+        }
+        let cost = prev[m];
+        let wa: f64 = a.iter().map(|&x| weight_of(x)).sum();
+        let wb: f64 = b.iter().map(|&x| weight_of(x)).sum();
+        let norm = wa.max(wb).max(1.0);
+        (1.0 - cost / norm).max(0.0)
+    }
+
+    #[test]
+    fn fast_similarity_is_bit_identical_to_the_reference() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        // Vowels, ambiguous and long vowels, consonants, digraph symbols, the weak letter,
+        // a byte above ASCII; words long enough for the heap rows too.
+        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
+        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
+        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
+        runner
+            .run(&(word.clone(), writing.clone(), word, writing), |(a, wa, b, wb)| {
+                let (fast, slow) = (sym_similarity(&a, wa, &b, wb), reference_similarity(&a, wa, &b, wb));
+                prop_assert_eq!(fast.to_bits(), slow.to_bits(), "{:?} / {:?}", a, b);
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]

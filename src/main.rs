@@ -2,7 +2,9 @@
 //!
 //! A thin layer over the library: argument parsing, line I/O and output formats only.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -156,10 +158,11 @@ fn run(cmd: &Command) -> io::Result<()> {
         if lines.is_empty() {
             break;
         }
+        let parsed = Parsed::new(cmd, &lines);
         lines
             .par_iter()
             .enumerate()
-            .map_init(canonym::Scratch::default, |scratch, (i, raw)| answer(cmd, first_line + i as u64, raw, scratch))
+            .map_init(canonym::Scratch::default, |scratch, (i, raw)| answer(cmd, first_line + i as u64, raw, scratch, &parsed))
             .collect_into_vec(&mut answers);
         for (text, message) in &answers {
             if let Some(m) = message {
@@ -303,8 +306,68 @@ fn read_batch(input: &mut io::BufReader<io::StdinLock<'static>>) -> io::Result<V
     Ok(lines)
 }
 
+/// The two names of a `match` line: before the first tab, and up to the next one.
+fn match_sides(raw: &[u8]) -> Option<(&str, &str)> {
+    let (a, b) = std::str::from_utf8(raw).ok()?.split_once('\t')?;
+    Some((a, b.split('\t').next().unwrap_or(b)))
+}
+
+/// The distinct names of a batch of `match` lines, each parsed once (in parallel): a
+/// name often comes back within a batch (one record against several).
+struct Parsed<'a> {
+    index: HashMap<&'a str, usize, BuildHasherDefault<Fnv>>,
+    names: Vec<Result<Name, canonym::Error>>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(cmd: &Command, lines: &'a [Vec<u8>]) -> Parsed<'a> {
+        use rayon::prelude::*;
+        let mut index = HashMap::default();
+        let mut distinct = Vec::new();
+        if matches!(cmd, Command::Match { .. }) {
+            for (a, b) in lines.iter().filter_map(|l| match_sides(l)) {
+                for n in [a, b] {
+                    index.entry(n).or_insert_with(|| {
+                        distinct.push(n);
+                        distinct.len() - 1
+                    });
+                }
+            }
+        }
+        let names = distinct.par_iter().map(|n| Name::parse(n)).collect();
+        Parsed { index, names }
+    }
+
+    /// The analysis of a name of the batch (parsed now if it was not).
+    fn get(&self, name: &str) -> std::borrow::Cow<'_, Result<Name, canonym::Error>> {
+        match self.index.get(name) {
+            Some(&i) => std::borrow::Cow::Borrowed(&self.names[i]),
+            None => std::borrow::Cow::Owned(Name::parse(name)),
+        }
+    }
+}
+
+/// FNV-1a: a fast hash for the short strings of a batch (no untrusted-input concern in a
+/// map that lives for one batch of one process).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// The answer line (with its newline) to one input line, and a message for stderr.
-fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratch) -> (String, Option<String>) {
+fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratch, parsed: &Parsed) -> (String, Option<String>) {
     let line = std::str::from_utf8(raw);
     let mut out = String::new();
     let mut message = match line {
@@ -360,12 +423,12 @@ fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratc
             }
             out.push('}');
         }
-        Command::Match { matcher, explain } => match line.ok().and_then(|l| l.split_once('\t')) {
+        Command::Match { matcher, explain } => match match_sides(raw) {
             Some((a, b)) => {
-                let b = b.split('\t').next().unwrap_or(b);
-                match (Name::parse(a), Name::parse(b)) {
+                let (na, nb) = (parsed.get(a), parsed.get(b));
+                match (&*na, &*nb) {
                     (Ok(x), Ok(y)) if *explain => {
-                        let c = matcher.compare(&x, &y);
+                        let c = matcher.compare(x, y);
                         let _ = write!(out, "{:.4}\t{}\t", c.score, u8::from(c.same));
                         for (i, a) in c.alignments.iter().enumerate() {
                             if i > 0 {
@@ -375,11 +438,11 @@ fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratc
                         }
                     }
                     (Ok(x), Ok(y)) => {
-                        let score = matcher.score(&x, &y);
+                        let score = matcher.score(x, y);
                         let _ = write!(out, "{:.4}\t{}", score, u8::from(matcher.is_same(score)));
                     }
                     (na, nb) => {
-                        let e = na.err().or(nb.err()).map(|e| e.to_string()).unwrap_or_default();
+                        let e = na.as_ref().err().or(nb.as_ref().err()).map(ToString::to_string).unwrap_or_default();
                         message = Some(format!("line {line_no}: {e}"));
                         out.push_str("0.0000\t0");
                     }

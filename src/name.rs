@@ -167,22 +167,36 @@ impl Name {
 
     /// Analyses any input; an empty or letterless input gives a name without tokens.
     pub(crate) fn analyse(input: &str, lang: Lang) -> Name {
-        let mut scratch = Scratch::default();
-        text::analyse(input, &mut scratch);
+        thread_local! {
+            /// The buffers of the text pipeline, kept from one name to the next (their
+            /// growth cost more than the analysis of a short name).
+            static SCRATCH: std::cell::RefCell<(Scratch, Vec<u8>, String)> = Default::default();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => {
+                let (scratch, bytes, latin) = &mut *buffers;
+                Name::analyse_with(input, lang, scratch, bytes, latin)
+            }
+            Err(_) => Name::analyse_with(input, lang, &mut Scratch::default(), &mut Vec::new(), &mut String::new()),
+        })
+    }
+
+    fn analyse_with(input: &str, lang: Lang, scratch: &mut Scratch, bytes: &mut Vec<u8>, latin: &mut String) -> Name {
+        text::analyse(input, scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
-        let (mut bytes, mut latin) = (Vec::new(), String::new());
         // The sound symbols of `w`, read as `script` by the conventions of `lang`, after
         // `prefix`: the word itself, and every other reading of it below.
         let mut read = |prefix: &[u8], w: &str, script: Script, lang: Lang| -> Vec<u8> {
-            let mut v = prefix.to_vec();
-            text::word_symbols(w, script, lang, &mut v, &mut latin, &mut bytes);
+            let mut v = Vec::with_capacity(prefix.len() + w.len() + 4);
+            v.extend_from_slice(prefix);
+            text::word_symbols(w, script, lang, &mut v, latin, bytes);
             v
         };
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
             let mut syms = read(b"", word, sp.script, lang);
             // The skeleton comes from the letters as written, like `canonym::key`.
-            let mut skeleton = String::new();
+            let mut skeleton = String::with_capacity(syms.len());
             phon::skeleton_into(&syms, &mut skeleton);
             // Comparisons use one spelling per particle, whatever the script
             // (abdul = abd = عبد), and one for Allah (ullah = ollah = الله).
@@ -313,7 +327,7 @@ impl Name {
             }
             tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
         }
-        Name { cleaned: scratch.cleaned, tokens, lang }
+        Name { cleaned: scratch.cleaned.clone(), tokens, lang }
     }
 
     /// The cleaned text (see [`crate::clean`]).
