@@ -738,6 +738,91 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
     (1.0 - cost / norm).max(0.0)
 }
 
+/// [`sym_similarity`] if it is at least `floor`, else `None` (never `None` when it is):
+/// the DP stops at the first row pair whose cheapest cell already costs too much. Costs
+/// are never negative and a step goes down one or two rows, so every path to the last
+/// cell passes through one of any two adjacent rows: their minimum bounds the final cost.
+/// Same cost rules as `sym_similarity` (the bit-identity test below keeps them so).
+pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writing, floor: f64) -> Option<f64> {
+    let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+    if a == b {
+        return Some(1.0).filter(|&s| s >= floor);
+    }
+    if a.is_empty() || b.is_empty() {
+        return Some(0.0).filter(|&s| s >= floor);
+    }
+    let m = b.len();
+    let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
+    let norm = wsum(a).max(wsum(b)).max(1.0);
+    // The same expression as the result: a cost whose similarity falls below the floor.
+    let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
+    const STACK: usize = 48;
+    let (mut rows_s, mut ins_s, mut bcol_s) = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK]);
+    let (mut bsplit_s, mut bpair_s) = ([0u16; STACK], [0u16; STACK]);
+    let (mut rows_h, mut ins_h, mut bcol_h, mut bsplit_h, mut bpair_h);
+    let (rows, ins, bcol, bsplit, bpair) = if m < STACK {
+        (&mut rows_s[..3 * m + 3], &mut ins_s[..m], &mut bcol_s[..m], &mut bsplit_s[..m], &mut bpair_s[..m])
+    } else {
+        (rows_h, ins_h, bcol_h) = (vec![0.0; 3 * m + 3], vec![0.0; m], vec![0u8; m]);
+        (bsplit_h, bpair_h) = (vec![0u16; m], vec![0u16; m]);
+        (&mut rows_h[..], &mut ins_h[..], &mut bcol_h[..], &mut bsplit_h[..], &mut bpair_h[..])
+    };
+    let (r2, rest) = rows.split_at_mut(m + 1);
+    let (r1, r0) = rest.split_at_mut(m + 1);
+    let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
+    for j in 0..m {
+        ins[j] = indel_cost(b, j, wb, wa);
+        prev[j + 1] = prev[j] + ins[j];
+        bcol[j] = b[j].min(NON_ASCII);
+        bsplit[j] = split_of(b[j]).map_or(0, pack);
+        bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
+    }
+    let b_has_digraph = bsplit.iter().any(|&s| s != 0);
+    let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
+    let cols = Cols { ins, bcol, bpair, bsplit };
+    let table = &SUB_COST[loose as usize];
+    let n = a.len();
+    // The cheapest cell of the row before (row 0: its first cell, 0).
+    let mut prev_min = 0.0;
+    for (i, &x) in a.iter().enumerate() {
+        let del = indel_cost(a, i, wa, wb);
+        let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+        let x_split = split_of(x).map_or(0, pack);
+        let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
+        let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
+        cur[0] = prev[0] + del;
+        let row_ctx = Row { costs: row, del, x_split, a_pair };
+        if x_split != 0 || (a_pair != 0 && b_has_digraph) {
+            dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
+        } else {
+            dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
+        }
+        if x_ei && m >= 3 && !is_vowel(b[m - 1]) && short_e_for_long_i(x, a[i - 1], b[m - 2], b[m - 3]) {
+            let j = m - 2;
+            cur[j + 1] = cell::<true>(&row_ctx, &cols, prev2, prev, j, cur[j], LONG_VOWEL_MISMATCH);
+            let sub = row[(cols.bcol[m - 1] as usize).min(NON_ASCII as usize)] as f64;
+            cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+        }
+        if i + 1 == n {
+            if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
+                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+            }
+        } else {
+            let cur_min = cur.iter().copied().fold(f64::INFINITY, min);
+            if too_dear(min(cur_min, prev_min)) {
+                return None;
+            }
+            prev_min = cur_min;
+        }
+        let old2 = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = old2;
+    }
+    let sim = (1.0 - prev[m] / norm).max(0.0);
+    (sim >= floor).then_some(sim)
+}
+
 /// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
 /// column, the pair it ends, the pair it may stand for.
 struct Cols<'a> {
@@ -1503,6 +1588,42 @@ mod tests {
             .run(&(word.clone(), writing.clone(), word, writing), |(a, wa, b, wb)| {
                 let (fast, slow) = (sym_similarity(&a, wa, &b, wb), reference_similarity(&a, wa, &b, wb));
                 prop_assert_eq!(fast.to_bits(), slow.to_bits(), "{:?} / {:?}", a, b);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn similarity_with_a_floor_is_the_similarity_or_below_the_floor() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
+        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
+        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
+        runner
+            .run(&(word.clone(), writing.clone(), word, writing, 0.0..1.1f64), |(a, wa, b, wb, floor)| {
+                // Random words, and a against itself one symbol changed or dropped: near
+                // words reach the high floors.
+                let mut near = vec![b.clone()];
+                if !a.is_empty() {
+                    let k = a.len() / 2;
+                    let mut changed = a.clone();
+                    changed[k] = b.first().copied().unwrap_or(b'a');
+                    let mut dropped = a.clone();
+                    dropped.remove(k);
+                    near.extend([changed, dropped]);
+                }
+                for b in near {
+                    let full = sym_similarity(&a, wa, &b, wb);
+                    // The drawn floor, and floors at the similarity itself and around it.
+                    for f in [floor, full, full - 1e-12, full + 1e-12, 0.0, 1.0] {
+                        match sym_similarity_at_least(&a, wa, &b, wb, f) {
+                            Some(s) => prop_assert!(s.to_bits() == full.to_bits() && s >= f, "{:?} / {:?}: {} / {}", a, b, s, full),
+                            None => prop_assert!(full < f, "{:?} / {:?}: {} >= floor {}", a, b, full, f),
+                        }
+                    }
+                }
                 Ok(())
             })
             .unwrap();
