@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::compare::{sym_similarity, Writing};
+use crate::compare::{sym_similarity, sym_similarity_at_least, Writing};
 use crate::name::Name;
 use crate::place_words;
 use crate::tables::{self, Entry, Index, Kind};
@@ -57,11 +57,14 @@ struct Found {
     kind: Option<Kind>,
     hits: Vec<(Entry, f64)>,
     best: f64,
+    /// Hits scored by sound below this are left out: they could change nothing (see
+    /// `resolve_with`), and their similarity need not be computed in full.
+    floor: f64,
 }
 
 impl Found {
     fn new(kind: Option<Kind>) -> Found {
-        Found { kind, hits: Vec::new(), best: 0.0 }
+        Found { kind, hits: Vec::new(), best: 0.0, floor: 0.0 }
     }
 
     fn wants(&self, e: &Entry) -> bool {
@@ -119,7 +122,8 @@ struct Lookup {
 struct Scores {
     query: Vec<u8>,
     writing: Writing,
-    sim: HashMap<usize, f64, BuildHasherDefault<AddressHasher>>,
+    /// The similarity, or (`false`) a floor it is known to be below.
+    sim: HashMap<usize, (f64, bool), BuildHasherDefault<AddressHasher>>,
 }
 
 impl Scores {
@@ -133,9 +137,22 @@ impl Scores {
         }
     }
 
-    fn of(&mut self, syms: &'static [u8]) -> f64 {
+    /// The similarity of `syms` to the query if it is at least `floor`.
+    fn at_least(&mut self, syms: &'static [u8], floor: f64) -> Option<f64> {
         let (query, writing) = (&self.query, self.writing);
-        *self.sim.entry(syms.as_ptr() as usize).or_insert_with(|| sym_similarity(query, writing, syms, Writing::Alphabet))
+        let known = self.sim.entry(syms.as_ptr() as usize).or_insert((f64::NAN, false));
+        match *known {
+            (sim, true) => return (sim >= floor).then_some(sim),
+            (below, false) if floor >= below => return None,
+            _ => {}
+        }
+        let sim = if floor > 0.0 {
+            sym_similarity_at_least(query, writing, syms, Writing::Alphabet, floor)
+        } else {
+            Some(sym_similarity(query, writing, syms, Writing::Alphabet))
+        };
+        *known = sim.map_or((floor, false), |s| (s, true));
+        sim
     }
 }
 
@@ -238,9 +255,12 @@ impl Lookup {
 fn sound_hits(scores: &mut Scores, found: &mut Found, index: Index, key: &str, scale: f64) {
     let kind = found.kind;
     let wanted = |(e, _): &(Entry, &[u8])| kind.is_none_or(|k| e.kind() == k);
+    // A similarity below this scores below `found.floor`, with a margin for rounding.
+    let floor = 2.0 * found.floor / scale - 1.0 - 1e-9;
     for (e, syms) in tables::lookup_with_symbols(index, key).filter(wanted).take(MAX_RESCORED) {
-        let sim = scores.of(syms);
-        found.add(e, scale * (0.5 + 0.5 * sim));
+        if let Some(sim) = scores.at_least(syms, floor) {
+            found.add(e, scale * (0.5 + 0.5 * sim));
+        }
     }
 }
 
@@ -263,6 +283,18 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
     let not_person = kind != Some(Kind::Person);
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
     let place_or_org = matches!(kind, Some(Kind::Place | Kind::Org));
+    let person_words = (content.len() > 1 && kind.is_none_or(|k| k == Kind::Person)).then(|| person_words(&content));
+    // The bare names, when a whole-name hit may add to theirs (see below).
+    let mut bares = None;
+    // A name of known personal names keeps only whole-name hits of at least LOOSE_WHOLE
+    // (below). Every test on `found.best` before that asks for more, so a weaker hit
+    // changes nothing, unless it corroborates a bare name's hit: none are left out then.
+    if person_words.as_ref().is_some_and(|w| w.1) {
+        let no_bare = !not_person || bares.insert(place_words::strip(name)).is_empty();
+        if no_bare {
+            found.floor = LOOSE_WHOLE;
+        }
+    }
     // One-edit lookups when places or organisations are asked for, or for a name of one or
     // two words (a longer name of any kind is mostly a person's, where a place one
     // consonant away is noise).
@@ -292,7 +324,7 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
         let mut alone = Found::new(kind);
         // One consonant away too only without whole words: a glued affix (`-a`, `-s`)
         // ends too many names to pay for that.
-        for bare in place_words::strip(name) {
+        for bare in bares.unwrap_or_else(|| place_words::strip(name)) {
             lookup.text(&bare.text, BARE, bare.whole_words, &mut alone);
         }
         // Of the places the bare name gives, one the whole name also pointed to (one
@@ -331,22 +363,7 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
     }
     // Words of a person's name: their name groups (a place or an organisation named by
     // one word of a person's name is noise).
-    if content.len() > 1 && kind.is_none_or(|k| k == Kind::Person) {
-        let mut words = Found::new(Some(Kind::Person));
-        let mut every_word_known = true;
-        for t in &content {
-            let mut word = String::new();
-            let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
-            text::form_key_into(t.text(), &[span], &mut word);
-            let before = words.hits.len();
-            for e in tables::lookup(Index::Forms, &word).take(MAX_WORD_POSTINGS) {
-                words.add(e, WORD_EXACT);
-            }
-            every_word_known &= words.hits.len() > before;
-            for e in tables::lookup(Index::Keys, t.skeleton()).take(MAX_WORD_POSTINGS) {
-                words.add(e, WORD_SKELETON);
-            }
-        }
+    if let Some((words, every_word_known)) = person_words {
         // A name whose every word is a known given or family name (`Bashar al-Assad`) is a
         // person's: a whole-name hit that only loosely sounds like it (`Béchar`,
         // `Bucharest`) is a chance resemblance, weaker than the words' own name groups.
@@ -358,6 +375,27 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
         }
     }
     found.ranked().into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
+}
+
+/// The name groups of each word of a person's name, and whether every word is spelled as
+/// a known name.
+fn person_words(content: &[&crate::name::Token]) -> (Found, bool) {
+    let mut words = Found::new(Some(Kind::Person));
+    let mut every_word_known = true;
+    for t in content {
+        let mut word = String::new();
+        let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
+        text::form_key_into(t.text(), &[span], &mut word);
+        let before = words.hits.len();
+        for e in tables::lookup(Index::Forms, &word).take(MAX_WORD_POSTINGS) {
+            words.add(e, WORD_EXACT);
+        }
+        every_word_known &= words.hits.len() > before;
+        for e in tables::lookup(Index::Keys, t.skeleton()).take(MAX_WORD_POSTINGS) {
+            words.add(e, WORD_SKELETON);
+        }
+    }
+    (words, every_word_known)
 }
 
 /// `text` as an airport code if it is written as one: three capital ASCII letters,
