@@ -739,9 +739,10 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
 }
 
 /// [`sym_similarity`] if it is at least `floor`, else `None` (never `None` when it is):
-/// the DP stops at the first row pair whose cheapest cell already costs too much. Costs
-/// are never negative and a step goes down one or two rows, so every path to the last
-/// cell passes through one of any two adjacent rows: their minimum bounds the final cost.
+/// the DP stops at the first row whose cheapest cell already costs too much. Costs are
+/// never negative and a step goes down one row, or two for a digraph of b read as two
+/// letters of a: every path to the last cell passes through a row, or through the one
+/// before when the row may be stepped over, and their minimum bounds the final cost.
 /// Same cost rules as `sym_similarity` (the bit-identity test below keeps them so).
 pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writing, floor: f64) -> Option<f64> {
     let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
@@ -809,7 +810,9 @@ pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writi
             }
         } else {
             let cur_min = cur.iter().copied().fold(f64::INFINITY, min);
-            if too_dear(min(cur_min, prev_min)) {
+            // The next row steps over this one only where a[i], a[i + 1] is a split of b.
+            let skippable = b_has_digraph && cols.bsplit.contains(&pack((x, a[i + 1])));
+            if too_dear(if skippable { min(cur_min, prev_min) } else { cur_min }) {
                 return None;
             }
             prev_min = cur_min;
