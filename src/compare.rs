@@ -660,82 +660,8 @@ const PAIRING_FLOOR: f64 = 0.5;
 
 /// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
 pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
-    let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
-    if a == b {
-        return 1.0;
-    }
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let m = b.len();
-    // Per-column data on the stack for the usual word lengths: no allocation per
-    // comparison. `bcol` is the cost-table column, `bsplit` the letters a digraph of b may
-    // stand for, `bpair` two adjacent letters of b, both packed in a u16 (0: none).
-    const STACK: usize = 48;
-    let (mut rows_s, mut ins_s, mut bcol_s) = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK]);
-    let (mut bsplit_s, mut bpair_s) = ([0u16; STACK], [0u16; STACK]);
-    let (mut rows_h, mut ins_h, mut bcol_h, mut bsplit_h, mut bpair_h);
-    let (rows, ins, bcol, bsplit, bpair) = if m < STACK {
-        (&mut rows_s[..3 * m + 3], &mut ins_s[..m], &mut bcol_s[..m], &mut bsplit_s[..m], &mut bpair_s[..m])
-    } else {
-        (rows_h, ins_h, bcol_h) = (vec![0.0; 3 * m + 3], vec![0.0; m], vec![0u8; m]);
-        (bsplit_h, bpair_h) = (vec![0u16; m], vec![0u16; m]);
-        (&mut rows_h[..], &mut ins_h[..], &mut bcol_h[..], &mut bsplit_h[..], &mut bpair_h[..])
-    };
-    let (r2, rest) = rows.split_at_mut(m + 1);
-    let (r1, r0) = rest.split_at_mut(m + 1);
-    let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
-    for j in 0..m {
-        ins[j] = indel_cost(b, j, wb, wa);
-        prev[j + 1] = prev[j] + ins[j];
-        bcol[j] = b[j].min(NON_ASCII);
-        bsplit[j] = split_of(b[j]).map_or(0, pack);
-        bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
-    }
-    let b_has_digraph = bsplit.iter().any(|&s| s != 0);
-    let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
-    let cols = Cols { ins, bcol, bpair, bsplit };
-    let table = &SUB_COST[loose as usize];
-    let n = a.len();
-    let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
-    let norm = wsum(a).max(wsum(b)).max(1.0);
-    for (i, &x) in a.iter().enumerate() {
-        let del = indel_cost(a, i, wa, wb);
-        let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
-        let x_split = split_of(x).map_or(0, pack);
-        // Two letters of a that a digraph of b may stand for (none in the first row).
-        let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
-        // Only the vowel before a last consonant can be the e or I of `short_e_for_long_i`.
-        let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
-        cur[0] = prev[0] + del;
-        // Rows where no digraph can split (most) skip the two tests per cell.
-        let row_ctx = Row { costs: row, del, x_split, a_pair };
-        if x_split != 0 || (a_pair != 0 && b_has_digraph) {
-            dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
-        } else {
-            dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
-        }
-        // The vowel before b's last consonant, against a's (see `short_e_for_long_i`): that
-        // cell and the last one after it are computed again.
-        if x_ei && m >= 3 && !is_vowel(b[m - 1]) && short_e_for_long_i(x, a[i - 1], b[m - 2], b[m - 3]) {
-            let j = m - 2;
-            cur[j + 1] = cell::<true>(&row_ctx, &cols, prev2, prev, j, cur[j], LONG_VOWEL_MISMATCH);
-            let sub = row[(cols.bcol[m - 1] as usize).min(NON_ASCII as usize)] as f64;
-            cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
-        }
-        // The last cell of the last row has its own substitution cost: computed again.
-        if i + 1 == n {
-            if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
-                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
-            }
-        }
-        let old2 = prev2;
-        prev2 = prev;
-        prev = cur;
-        cur = old2;
-    }
-    let cost = prev[m];
-    (1.0 - cost / norm).max(0.0)
+    // Every similarity is at least 0: the DP runs to the end.
+    sym_similarity_at_least(a, wa, b, wb, 0.0).unwrap_or(0.0)
 }
 
 /// [`sym_similarity`] if it is at least `floor`, else `None` (never `None` when it is):
@@ -743,7 +669,7 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
 /// never negative and a step goes down one row, or two for a digraph of b read as two
 /// letters of a: every path to the last cell passes through a row, or through the one
 /// before when the row may be stepped over, and their minimum bounds the final cost.
-/// Same cost rules as `sym_similarity` (the bit-identity test below keeps them so).
+/// The one implementation of the edit distance: [`sym_similarity`] is this with floor 0.
 pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writing, floor: f64) -> Option<f64> {
     let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
     if a == b {
@@ -757,6 +683,9 @@ pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writi
     let norm = wsum(a).max(wsum(b)).max(1.0);
     // The same expression as the result: a cost whose similarity falls below the floor.
     let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
+    // Per-column data on the stack for the usual word lengths: no allocation per
+    // comparison. `bcol` is the cost-table column, `bsplit` the letters a digraph of b may
+    // stand for, `bpair` two adjacent letters of b, both packed in a u16 (0: none).
     const STACK: usize = 48;
     let (mut rows_s, mut ins_s, mut bcol_s) = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK]);
     let (mut bsplit_s, mut bpair_s) = ([0u16; STACK], [0u16; STACK]);
@@ -808,7 +737,7 @@ pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writi
             if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
                 cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
             }
-        } else {
+        } else if floor > 0.0 {
             let cur_min = cur.iter().copied().fold(f64::INFINITY, min);
             // The next row steps over this one only where a[i], a[i + 1] is a split of b.
             let skippable = b_has_digraph && cols.bsplit.contains(&pack((x, a[i + 1])));
