@@ -837,8 +837,27 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if single && best < 1.0 && la.slavic_spelling() && lb.slavic_spelling() {
         best -= SAME_SPELLING_PENALTY;
     }
+    // The feminine of a name in -i (Zakia / Zaki, Persian Razieh / Razi) is another name.
+    let latin = la.script() == crate::Script::Latin && lb.script() == crate::Script::Latin;
+    if single && latin && (feminine_of_i(la.text(), lb.text()) || feminine_of_i(lb.text(), la.text())) {
+        best = best.min(FEMININE_OF_I);
+    }
     best
 }
+
+/// Is `fem` a name in -i (`base`) with the feminine ending -ia, -iya(h), -iyya(h), -iah or
+/// Persian -ieh, -iyeh (Arabic -iyya, ـية)? Not Turkish -iye, nor the -ie of English and
+/// French (Marie / Mary). The skeleton drops a final h, so the text decides.
+fn feminine_of_i(fem: &str, base: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["iyyah", "iyya", "iyah", "iyeh", "iya", "iah", "ieh", "ia"];
+    let (fem, base) = (fem.to_lowercase(), base.to_lowercase());
+    let Some(stem) = ENDINGS.iter().find_map(|e| fem.strip_suffix(e)) else { return false };
+    let base_stem = base.strip_suffix(['i', 'y']).unwrap_or(&base);
+    stem.chars().count() >= 2 && base_stem.len() < base.len() && !base_stem.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+}
+
+/// The most the feminine of a name in -i and that name are alike (see [`feminine_of_i`]).
+const FEMININE_OF_I: f64 = 0.6;
 
 fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     // Canonical order so that compare(a, b) == compare(b, a) exactly.
@@ -1054,6 +1073,12 @@ mod tests {
             let c = cmp(a, b);
             assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
+    }
+
+    #[test]
+    fn the_feminine_of_a_name_in_i_is_another_name() {
+        all_apart(&[("Zaki", "Zakiya"), ("Fathi", "Fathia"), ("Razi", "Raziyeh"), ("Roshan Hadi", "Roshan Hadieh")]);
+        all_same(&[("Fathia", "Fathiya"), ("Natali", "Natalie"), ("Yahia", "Yahya")]);
     }
 
     #[test]
