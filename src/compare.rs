@@ -192,6 +192,23 @@ fn units(name: &Name) -> Vec<Unit> {
     out
 }
 
+/// Sayyid as a title in its Latin spellings and in Arabic script.
+const SAYYID: [&str; 9] = ["sayyid", "sayed", "seyed", "seyyed", "sayyed", "syed", "sayyida", "سيد", "سید"];
+
+/// A name of Sayyid and one word (Sayed Khalil, سيد طنطاوي) against one of two words or
+/// more that has no Sayyid: Sayed there stands where the other name has its given name,
+/// and is one (a common given name in Egypt and South Asia), not a title to leave out.
+fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units: usize) {
+    let is_sayyid = |t: &Token| t.role() == Role::Honorific && SAYYID.contains(&t.text().to_lowercase().as_str());
+    if own.len() != 1 || other_units < 2 || other.tokens().iter().any(is_sayyid) {
+        return;
+    }
+    let toks = name.tokens();
+    if let Some(i) = toks[..own[0].toks.0].iter().position(is_sayyid) {
+        own.insert(0, unit(toks, i, i + 1));
+    }
+}
+
 /// The unit of tokens `start..end`: a word, or a bound particle and its word (the
 /// articles between them left out).
 fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
@@ -863,8 +880,11 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     // Canonical order so that compare(a, b) == compare(b, a) exactly.
     let swapped = (a.cleaned(), a.tokens().len()) > (b.cleaned(), b.tokens().len());
     let (a, b) = if swapped { (b, a) } else { (a, b) };
-    let ua = units(a);
-    let ub = units(b);
+    let mut ua = units(a);
+    let mut ub = units(b);
+    let (na, nb) = (ua.len(), ub.len());
+    sayyid_given_name(&mut ua, a, b, nb);
+    sayyid_given_name(&mut ub, b, a, na);
     if ua.is_empty() || ub.is_empty() {
         return (0.0, Vec::new());
     }
@@ -1079,6 +1099,14 @@ mod tests {
     fn the_feminine_of_a_name_in_i_is_another_name() {
         all_apart(&[("Zaki", "Zakiya"), ("Fathi", "Fathia"), ("Razi", "Raziyeh"), ("Roshan Hadi", "Roshan Hadieh")]);
         all_same(&[("Fathia", "Fathiya"), ("Natali", "Natalie"), ("Yahia", "Yahya")]);
+    }
+
+    #[test]
+    fn sayyid_with_one_word_is_a_given_name() {
+        all_apart(&[("Sayed Nasser", "Omar Nasser"), ("Syed Rafiq", "Rafiq Anwar")]);
+        all_same(&[("Sayed Nasser", "Said Nasser"), ("Seyed Nasser", "Nasser"), ("سيد ناصر", "Sayed Nasser")]);
+        // Both with the title: a title still.
+        all_same(&[("Sayed Qabbani", "Sayed Omar Qabbani")]);
     }
 
     #[test]
