@@ -856,6 +856,11 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     }
     // The feminine of a name in -i (Zakia / Zaki, Persian Razieh / Razi) is another name.
     let latin = la.script() == crate::Script::Latin && lb.script() == crate::Script::Latin;
+    // A first vowel a against i (Akram / Ikram, Aslam / Islam): the Arabic af'al and if'al
+    // patterns, two names. (Persian and Turkish e stands for either and stays cheap.)
+    if latin && best < 1.0 && initial_a_against_i(&a.syms, &b.syms) {
+        best -= INITIAL_A_I_PENALTY;
+    }
     if single && latin && (feminine_of_i(la.text(), lb.text()) || feminine_of_i(lb.text(), la.text())) {
         best = best.min(FEMININE_OF_I);
     }
@@ -872,6 +877,18 @@ fn feminine_of_i(fem: &str, base: &str) -> bool {
     let base_stem = base.strip_suffix(['i', 'y']).unwrap_or(&base);
     stem.chars().count() >= 2 && base_stem.len() < base.len() && !base_stem.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
 }
+
+/// Does one word start with a and the other with i, each before a consonant?
+fn initial_a_against_i(a: &[u8], b: &[u8]) -> bool {
+    let first = |s: &[u8]| match s {
+        [v @ (b'a' | b'A' | b'i' | b'I'), c, ..] if !is_vowel(*c) => Some(v.to_ascii_lowercase()),
+        _ => None,
+    };
+    matches!((first(a), first(b)), (Some(b'a'), Some(b'i')) | (Some(b'i'), Some(b'a')))
+}
+
+/// What a first vowel a against i costs (see [`initial_a_against_i`]).
+const INITIAL_A_I_PENALTY: f64 = 0.12;
 
 /// The most the feminine of a name in -i and that name are alike (see [`feminine_of_i`]).
 const FEMININE_OF_I: f64 = 0.6;
@@ -1099,6 +1116,12 @@ mod tests {
     fn the_feminine_of_a_name_in_i_is_another_name() {
         all_apart(&[("Zaki", "Zakiya"), ("Fathi", "Fathia"), ("Razi", "Raziyeh"), ("Roshan Hadi", "Roshan Hadieh")]);
         all_same(&[("Fathia", "Fathiya"), ("Natali", "Natalie"), ("Yahia", "Yahya")]);
+    }
+
+    #[test]
+    fn a_first_a_against_i_is_another_pattern() {
+        all_apart(&[("Akram", "Ikram"), ("Aslam", "Islam"), ("Akram Haddad", "Ikram Haddad")]);
+        all_same(&[("Ehsan", "Ihsan"), ("Ebrahim", "Ibrahim"), ("Ahmad", "Ahmed"), ("Osman", "Usman")]);
     }
 
     #[test]
