@@ -864,6 +864,19 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if single && latin && (feminine_of_i(la.text(), lb.text()) || feminine_of_i(lb.text(), la.text())) {
         best = best.min(FEMININE_OF_I);
     }
+    // A Latin -eh (Hamadeh, Salameh: ة, ـه) is the suffix -a, which a word ending in a
+    // consonant lacks (Hamad); the skeleton drops its h and reads a silent e (Amine).
+    if single && latin && !shared {
+        for (x, tx, y) in [(a, la, b), (b, lb, a)] {
+            let eh = tx.text().to_lowercase().ends_with("eh") && x.syms.last() == Some(&b'e');
+            if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
+                let mut as_a = x.syms.clone();
+                as_a.pop();
+                as_a.push(b'a');
+                best = best.min(sym_similarity(&as_a, x.writing, &y.syms, y.writing));
+            }
+        }
+    }
     best
 }
 
@@ -1122,6 +1135,12 @@ mod tests {
     fn a_first_a_against_i_is_another_pattern() {
         all_apart(&[("Akram", "Ikram"), ("Aslam", "Islam"), ("Akram Haddad", "Ikram Haddad")]);
         all_same(&[("Ehsan", "Ihsan"), ("Ebrahim", "Ibrahim"), ("Ahmad", "Ahmed"), ("Osman", "Usman")]);
+    }
+
+    #[test]
+    fn a_final_eh_is_the_suffix_a() {
+        all_apart(&[("Qassem", "Qassemeh"), ("Karam", "Karameh")]);
+        all_same(&[("Karameh", "Karama"), ("Amine", "Amin"), ("Jalil Karameh", "Djalil Karama")]);
     }
 
     #[test]
