@@ -199,7 +199,7 @@ const SAYYID: [&str; 9] = ["sayyid", "sayed", "seyed", "seyyed", "sayyed", "syed
 /// more that has no Sayyid: Sayed there stands where the other name has its given name,
 /// and is one (a common given name in Egypt and South Asia), not a title to leave out.
 fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units: usize) {
-    let is_sayyid = |t: &Token| t.role() == Role::Honorific && SAYYID.contains(&t.text().to_lowercase().as_str());
+    let is_sayyid = |t: &Token| t.role() == Role::Honorific && SAYYID.iter().any(|s| s.eq_ignore_ascii_case(t.text()));
     if own.len() != 1 || other_units < 2 || other.tokens().iter().any(is_sayyid) {
         return;
     }
@@ -868,7 +868,7 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     // consonant lacks (Hamad); the skeleton drops its h and reads a silent e (Amine).
     if single && latin && !shared {
         for (x, tx, y) in [(a, la, b), (b, lb, a)] {
-            let eh = tx.text().to_lowercase().ends_with("eh") && x.syms.last() == Some(&b'e');
+            let eh = x.syms.last() == Some(&b'e') && ends_with_ci(tx.text(), "eh");
             if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
                 let mut as_a = x.syms.clone();
                 as_a.pop();
@@ -885,10 +885,16 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
 /// French (Marie / Mary). The skeleton drops a final h, so the text decides.
 fn feminine_of_i(fem: &str, base: &str) -> bool {
     const ENDINGS: [&str; 8] = ["iyyah", "iyya", "iyah", "iyeh", "iya", "iah", "ieh", "ia"];
-    let (fem, base) = (fem.to_lowercase(), base.to_lowercase());
-    let Some(stem) = ENDINGS.iter().find_map(|e| fem.strip_suffix(e)) else { return false };
-    let base_stem = base.strip_suffix(['i', 'y']).unwrap_or(&base);
-    stem.chars().count() >= 2 && base_stem.len() < base.len() && !base_stem.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+    let Some(e) = ENDINGS.iter().find(|e| ends_with_ci(fem, e)) else { return false };
+    let stem = &fem.as_bytes()[..fem.len() - e.len()];
+    let base = base.as_bytes();
+    let vowel = |c: &u8| b"aeiouyAEIOUY".contains(c);
+    stem.len() >= 2 && base.len() >= 2 && matches!(base[base.len() - 1], b'i' | b'y' | b'I' | b'Y') && !vowel(&base[base.len() - 2])
+}
+
+/// Does `text` end with the ASCII `suffix`, in any case?
+fn ends_with_ci(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len() && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Does one word start with a and the other with i, each before a consonant?
