@@ -527,6 +527,9 @@ fn final_sub_cost(x: u8, y: u8, wx: Writing, wy: Writing) -> Option<f64> {
     }
 }
 
+/// The y between vowels of Arabic script that a Latin spelling lacks (see [`indel_cost`]).
+const HAMZA_SEAT_DROPPED: f64 = 0.15;
+
 /// A final ه of Arabic script read as the h that Latin writes.
 const FINAL_HE_AS_H: f64 = 0.15;
 
@@ -545,6 +548,11 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     // Amirreza, ميررحيمي) is the one geminate that Latin symbols collapse.
     if own == Writing::Abjad && i > 0 && seq[i - 1] == x && !is_vowel(x) && other == Writing::Alphabet {
         return ABJAD_DOUBLE_DROPPED;
+    }
+    // A y of Arabic script between two vowels is mostly the seat of a hamza (ئ, unified
+    // as ي: رضايي Rezai, طباطبايي Tabatabai), which Latin spellings may leave out.
+    if own == Writing::Abjad && other == Writing::Alphabet && x == b'y' && i > 0 && is_vowel(seq[i - 1]) && seq.get(i + 1).is_some_and(|&v| is_vowel(v)) {
+        return HAMZA_SEAT_DROPPED;
     }
     // Japanese tu / tsu (Katugi = Katsugi).
     if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
@@ -1147,6 +1155,11 @@ mod tests {
     fn a_final_eh_is_the_suffix_a() {
         all_apart(&[("Qassem", "Qassemeh"), ("Karam", "Karameh")]);
         all_same(&[("Karameh", "Karama"), ("Amine", "Amin"), ("Jalil Karameh", "Djalil Karama")]);
+    }
+
+    #[test]
+    fn a_hamza_seat_between_vowels_may_be_left_out() {
+        all_same(&[("رضايي", "Rezai"), ("بابايي", "Babai"), ("رضايي", "Rezaei")]);
     }
 
     #[test]
