@@ -872,11 +872,12 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if single && latin && (feminine_of_i(la.text(), lb.text()) || feminine_of_i(lb.text(), la.text())) {
         best = best.min(FEMININE_OF_I);
     }
-    // A Latin -eh (Hamadeh, Salameh: ة, ـه) is the suffix -a, which a word ending in a
-    // consonant lacks (Hamad); the skeleton drops its h and reads a silent e (Amine).
+    // A Latin -eh (Hamadeh, Salameh: ة, ـه) or French -é (Salamé) is the suffix -a, which
+    // a word ending in a consonant lacks (Hamad); the skeleton drops the h and the accent
+    // and reads a silent e (Amine).
     if single && latin && !shared {
         for (x, tx, y) in [(a, la, b), (b, lb, a)] {
-            let eh = x.syms.last() == Some(&b'e') && ends_with_ci(tx.text(), "eh");
+            let eh = x.syms.last() == Some(&b'e') && (ends_with_ci(tx.text(), "eh") || tx.text().ends_with(['é', 'É']));
             if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
                 let mut as_a = x.syms.clone();
                 as_a.pop();
@@ -1153,7 +1154,7 @@ mod tests {
 
     #[test]
     fn a_final_eh_is_the_suffix_a() {
-        all_apart(&[("Qassem", "Qassemeh"), ("Karam", "Karameh")]);
+        all_apart(&[("Qassem", "Qassemeh"), ("Karam", "Karameh"), ("Karam", "Karamé")]);
         all_same(&[("Karameh", "Karama"), ("Amine", "Amin"), ("Jalil Karameh", "Djalil Karama")]);
     }
 
