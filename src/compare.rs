@@ -549,11 +549,6 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     if own == Writing::Abjad && i > 0 && seq[i - 1] == x && !is_vowel(x) && other == Writing::Alphabet {
         return ABJAD_DOUBLE_DROPPED;
     }
-    // A y of Arabic script between two vowels is mostly the seat of a hamza (ئ, unified
-    // as ي: رضايي Rezai, طباطبايي Tabatabai), which Latin spellings may leave out.
-    if own == Writing::Abjad && other == Writing::Alphabet && x == b'y' && i > 0 && is_vowel(seq[i - 1]) && seq.get(i + 1).is_some_and(|&v| is_vowel(v)) {
-        return HAMZA_SEAT_DROPPED;
-    }
     // Japanese tu / tsu (Katugi = Katsugi).
     if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
         return 0.3;
@@ -619,6 +614,11 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         sym::ANY_A | sym::ANY_I if final_vowel && seq[i - 1] != sym::WEAK && other == Writing::Alphabet => ABJAD_FINAL_VOWEL_DROPPED,
         sym::ANY_A | sym::ANY_I => 0.3,
         b'\'' => 0.1,
+        // A y of Arabic script between two vowels is mostly the seat of a hamza (ئ, unified
+        // as ي: رضايي Rezai, طباطبايي Tabatabai), which Latin spellings may leave out.
+        b'y' if own == Writing::Abjad && other == Writing::Alphabet && i > 0 && is_vowel(seq[i - 1]) && seq.get(i + 1).is_some_and(|&v| is_vowel(v)) => {
+            HAMZA_SEAT_DROPPED
+        }
         b'y' | b'w' => 0.35,
         _ => 1.0,
     }
