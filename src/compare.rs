@@ -192,6 +192,23 @@ fn units(name: &Name) -> Vec<Unit> {
     out
 }
 
+/// Sayyid as a title in its Latin spellings and in Arabic script.
+const SAYYID: [&str; 9] = ["sayyid", "sayed", "seyed", "seyyed", "sayyed", "syed", "sayyida", "سيد", "سید"];
+
+/// A name of Sayyid and one word (Sayed Khalil, سيد طنطاوي) against one of two words or
+/// more that has no Sayyid: Sayed there stands where the other name has its given name,
+/// and is one (a common given name in Egypt and South Asia), not a title to leave out.
+fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units: usize) {
+    let is_sayyid = |t: &Token| t.role() == Role::Honorific && SAYYID.iter().any(|s| s.eq_ignore_ascii_case(t.text()));
+    if own.len() != 1 || other_units < 2 || other.tokens().iter().any(is_sayyid) {
+        return;
+    }
+    let toks = name.tokens();
+    if let Some(i) = toks[..own[0].toks.0].iter().position(is_sayyid) {
+        own.insert(0, unit(toks, i, i + 1));
+    }
+}
+
 /// The unit of tokens `start..end`: a word, or a bound particle and its word (the
 /// articles between them left out).
 fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
@@ -515,6 +532,9 @@ fn final_sub_cost(x: u8, y: u8, wx: Writing, wy: Writing) -> Option<f64> {
     }
 }
 
+/// The y between vowels of Arabic script that a Latin spelling lacks (see [`indel_cost`]).
+const HAMZA_SEAT_DROPPED: f64 = 0.15;
+
 /// A final ه of Arabic script read as the h that Latin writes.
 const FINAL_HE_AS_H: f64 = 0.15;
 
@@ -599,6 +619,11 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         sym::ANY_A | sym::ANY_I if final_vowel && seq[i - 1] != sym::WEAK && other == Writing::Alphabet => ABJAD_FINAL_VOWEL_DROPPED,
         sym::ANY_A | sym::ANY_I => 0.3,
         b'\'' => 0.1,
+        // A y of Arabic script between two vowels is mostly the seat of a hamza (ئ, unified
+        // as ي: رضايي Rezai, طباطبايي Tabatabai), which Latin spellings may leave out.
+        b'y' if own == Writing::Abjad && other == Writing::Alphabet && i > 0 && is_vowel(seq[i - 1]) && seq.get(i + 1).is_some_and(|&v| is_vowel(v)) => {
+            HAMZA_SEAT_DROPPED
+        }
         b'y' | b'w' => 0.35,
         _ => 1.0,
     }
@@ -937,15 +962,74 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if single && best < 1.0 && la.slavic_spelling() && lb.slavic_spelling() {
         best -= SAME_SPELLING_PENALTY;
     }
+    // The feminine of a name in -i (Zakia / Zaki, Persian Razieh / Razi) is another name.
+    let latin = la.script() == crate::Script::Latin && lb.script() == crate::Script::Latin;
+    // A first vowel a against i (Akram / Ikram, Aslam / Islam): the Arabic af'al and if'al
+    // patterns, two names. (Persian and Turkish e stands for either and stays cheap.)
+    if latin && best < 1.0 && initial_a_against_i(&a.syms, &b.syms) {
+        best -= INITIAL_A_I_PENALTY;
+    }
+    if single && latin && (feminine_of_i(la.text(), lb.text()) || feminine_of_i(lb.text(), la.text())) {
+        best = best.min(FEMININE_OF_I);
+    }
+    // A Latin -eh (Hamadeh, Salameh: ة, ـه) or French -é (Salamé) is the suffix -a, which
+    // a word ending in a consonant lacks (Hamad); the skeleton drops the h and the accent
+    // and reads a silent e (Amine).
+    if single && latin && !shared {
+        for (x, tx, y) in [(a, la, b), (b, lb, a)] {
+            let eh = x.syms.last() == Some(&b'e') && (ends_with_ci(tx.text(), "eh") || tx.text().ends_with(['é', 'É']));
+            if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
+                let mut as_a = x.syms.clone();
+                as_a.pop();
+                as_a.push(b'a');
+                best = best.min(sym_similarity(&as_a, x.writing, &y.syms, y.writing));
+            }
+        }
+    }
     best
 }
+
+/// Is `fem` a name in -i (`base`) with the feminine ending -ia, -iya(h), -iyya(h), -iah or
+/// Persian -ieh, -iyeh (Arabic -iyya, ـية)? Not Turkish -iye, nor the -ie of English and
+/// French (Marie / Mary). The skeleton drops a final h, so the text decides.
+fn feminine_of_i(fem: &str, base: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["iyyah", "iyya", "iyah", "iyeh", "iya", "iah", "ieh", "ia"];
+    let Some(e) = ENDINGS.iter().find(|e| ends_with_ci(fem, e)) else { return false };
+    let stem = &fem.as_bytes()[..fem.len() - e.len()];
+    let base = base.as_bytes();
+    let vowel = |c: &u8| b"aeiouyAEIOUY".contains(c);
+    stem.len() >= 2 && base.len() >= 2 && matches!(base[base.len() - 1], b'i' | b'y' | b'I' | b'Y') && !vowel(&base[base.len() - 2])
+}
+
+/// Does `text` end with the ASCII `suffix`, in any case?
+fn ends_with_ci(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len() && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Does one word start with a and the other with i, each before a consonant?
+fn initial_a_against_i(a: &[u8], b: &[u8]) -> bool {
+    let first = |s: &[u8]| match s {
+        [v @ (b'a' | b'A' | b'i' | b'I'), c, ..] if !is_vowel(*c) => Some(v.to_ascii_lowercase()),
+        _ => None,
+    };
+    matches!((first(a), first(b)), (Some(b'a'), Some(b'i')) | (Some(b'i'), Some(b'a')))
+}
+
+/// What a first vowel a against i costs (see [`initial_a_against_i`]).
+const INITIAL_A_I_PENALTY: f64 = 0.12;
+
+/// The most the feminine of a name in -i and that name are alike (see [`feminine_of_i`]).
+const FEMININE_OF_I: f64 = 0.6;
 
 fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     // Canonical order so that compare(a, b) == compare(b, a) exactly.
     let swapped = (a.cleaned(), a.tokens().len()) > (b.cleaned(), b.tokens().len());
     let (a, b) = if swapped { (b, a) } else { (a, b) };
-    let ua = units(a);
-    let ub = units(b);
+    let mut ua = units(a);
+    let mut ub = units(b);
+    let (na, nb) = (ua.len(), ub.len());
+    sayyid_given_name(&mut ua, a, b, nb);
+    sayyid_given_name(&mut ub, b, a, na);
     if ua.is_empty() || ub.is_empty() {
         return (0.0, Vec::new());
     }
@@ -1157,6 +1241,37 @@ mod tests {
             let c = cmp(a, b);
             assert!(!c.same, "{a} / {b}: {:.3} {:?}", c.score, c.alignments);
         }
+    }
+
+    #[test]
+    fn the_feminine_of_a_name_in_i_is_another_name() {
+        all_apart(&[("Zaki", "Zakiya"), ("Fathi", "Fathia"), ("Razi", "Raziyeh"), ("Roshan Hadi", "Roshan Hadieh")]);
+        all_same(&[("Fathia", "Fathiya"), ("Natali", "Natalie"), ("Yahia", "Yahya")]);
+    }
+
+    #[test]
+    fn a_first_a_against_i_is_another_pattern() {
+        all_apart(&[("Akram", "Ikram"), ("Aslam", "Islam"), ("Akram Haddad", "Ikram Haddad")]);
+        all_same(&[("Ehsan", "Ihsan"), ("Ebrahim", "Ibrahim"), ("Ahmad", "Ahmed"), ("Osman", "Usman")]);
+    }
+
+    #[test]
+    fn a_final_eh_is_the_suffix_a() {
+        all_apart(&[("Qassem", "Qassemeh"), ("Karam", "Karameh"), ("Karam", "Karamé")]);
+        all_same(&[("Karameh", "Karama"), ("Amine", "Amin"), ("Jalil Karameh", "Djalil Karama")]);
+    }
+
+    #[test]
+    fn a_hamza_seat_between_vowels_may_be_left_out() {
+        all_same(&[("رضايي", "Rezai"), ("بابايي", "Babai"), ("رضايي", "Rezaei")]);
+    }
+
+    #[test]
+    fn sayyid_with_one_word_is_a_given_name() {
+        all_apart(&[("Sayed Nasser", "Omar Nasser"), ("Syed Rafiq", "Rafiq Anwar")]);
+        all_same(&[("Sayed Nasser", "Said Nasser"), ("Seyed Nasser", "Nasser"), ("سيد ناصر", "Sayed Nasser")]);
+        // Both with the title: a title still.
+        all_same(&[("Sayed Qabbani", "Sayed Omar Qabbani")]);
     }
 
     #[test]
