@@ -109,6 +109,11 @@ fn is_word_char(c: char) -> bool {
 /// Lower-cases a Latin word for particle lookup, into `buf`; drops a trailing dot.
 fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return buf.as_str();
+    }
     for c in w.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -126,11 +131,31 @@ const SUN_ARTICLES: &[&str] = &[
 
 /// The next run of word characters in `cleaned` at or after byte `from`.
 fn next_word(cleaned: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = cleaned.get(from..)?;
-    let (i, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-    let start = from + i;
-    let end = cleaned[start..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(cleaned.len(), |(j, _)| start + j);
-    Some((start, end))
+    let start = scan(cleaned, from, true)?;
+    Some((start, scan(cleaned, start, false).unwrap_or(cleaned.len())))
+}
+
+/// The offset of the first character at or after `from` that is (`word`) or is not a word
+/// character. ASCII bytes are tested as bytes; a character is decoded only at a non-ASCII
+/// byte.
+fn scan(cleaned: &str, from: usize, word: bool) -> Option<usize> {
+    let bytes = cleaned.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if (b.is_ascii_alphanumeric() || b == b'\'') == word {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = cleaned[i..].chars().next()?;
+            if is_word_char(c) == word {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Splits a cleaned name into tagged spans (appended to `out`, which is cleared);
