@@ -62,6 +62,19 @@ pub const fn class(s: u8) -> Option<u8> {
     })
 }
 
+/// [`class`] of every byte, 0 for `None`.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut s = 0;
+    while s < 256 {
+        if let Some(c) = class(s as u8) {
+            t[s] = c;
+        }
+        s += 1;
+    }
+    t
+};
+
 /// Appends the skeleton of a symbol sequence to `out`: class letters, a class repeated
 /// with only vowels between written once. Latin writes gemination (`ss`, `dd`) and Arabic
 /// script does not, while Arabic writes a repeated consonant (`ممدوح` Mamdouh) whose vowel
@@ -74,7 +87,9 @@ pub fn skeleton_into(syms: &[u8], out: &mut String) {
     let mut last = 0u8;
     let mut last_h_at = None;
     for &s in syms {
-        if let Some(c) = class(s) {
+        // One load per symbol instead of the match of `class`.
+        let c = CLASS[usize::from(s)];
+        if c != 0 {
             if c != last {
                 last_h_at = if c == b'h' { Some(out.len()) } else { None };
                 out.push(c as char);
@@ -161,16 +176,19 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         };
         scratch.extend_from_slice(rep.as_bytes());
     }
+    // Four zero bytes past the end: the window of the last letters reads them, no bounds
+    // test per byte.
+    let n = scratch.len();
+    scratch.extend_from_slice(&[0; 4]);
     let p = &scratch[..];
-    let n = p.len();
-    let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
+    let at = |i: usize| -> u8 { p[i] };
     // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
     // (Szocsics, Augusztina), where Polish sz is sh.
     // Dutch spelling of a Slavic name (oe for u, j for y: Hoemenjoek); joined pinyin
     // syllables (bo-en-li) have an oe too, but no j. (One pass for w, j, cs and zs.)
     let (mut has_w, mut dutch, mut cs_zs, mut prev) = (false, false, false, 0u8);
-    for &b in p {
+    for &b in &p[..n] {
         has_w |= b == b'w';
         dutch |= b == b'j';
         cs_zs |= b == b's' && matches!(prev, b'c' | b'z');
@@ -296,7 +314,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                 }
                 b'h' => {
                     let prev = if out.len() > start { out.last().copied().unwrap_or(0) } else { 0 };
-                    let rest = &p[i + 1..];
+                    let rest = &p[i + 1..n];
                     // Final h after a or e (Fatimah, Allah, Shah, Persian -eh) and -ehi
                     // (Khamenehi); a final h after o/u/i is mostly ح (Mamdouh, Masih).
                     if matches!(prev, b'a' | b'e' | b'A')

@@ -135,6 +135,17 @@ fn next_word(cleaned: &str, from: usize) -> Option<(usize, usize)> {
     Some((start, scan(cleaned, start, false).unwrap_or(cleaned.len())))
 }
 
+/// The ASCII word characters of [`is_word_char`], by byte.
+static WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// The offset of the first character at or after `from` that is (`word`) or is not a word
 /// character. ASCII bytes are tested as bytes; a character is decoded only at a non-ASCII
 /// byte.
@@ -143,7 +154,7 @@ fn scan(cleaned: &str, from: usize, word: bool) -> Option<usize> {
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            if (b.is_ascii_alphanumeric() || b == b'\'') == word {
+            if WORD_BYTE[usize::from(b)] == word {
                 return Some(i);
             }
             i += 1;
