@@ -230,8 +230,11 @@ enum Mapped {
     Zwnj,
 }
 
+#[inline]
 fn is_arabic_letter(c: char) -> bool {
-    matches!(c as u32, 0x620..=0x64A | 0x66E..=0x6D3 | 0x6D5 | 0x6EE..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8C9)
+    // Most letters of names are not: one test for them before the ranges.
+    let u = c as u32;
+    (0x620..=0x8C9).contains(&u) && matches!(u, 0x620..=0x64A | 0x66E..=0x6D3 | 0x6D5 | 0x6EE..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8C9)
 }
 
 fn map_char(c: char) -> Mapped {
