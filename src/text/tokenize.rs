@@ -419,6 +419,41 @@ mod tests {
         toks(s).iter().map(|(_, r)| r.as_str()).collect()
     }
 
+    /// `next_word` as it was, decoding every character: the reference for the byte scan.
+    fn next_word_by_chars(cleaned: &str, from: usize) -> Option<(usize, usize)> {
+        let rest = cleaned.get(from..)?;
+        let (i, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+        let start = from + i;
+        let end = cleaned[start..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(cleaned.len(), |(j, _)| start + j);
+        Some((start, end))
+    }
+
+    /// Pseudo-random strings of ASCII letters, digits, separators and apostrophes mixed with
+    /// letters, marks, digits and separators of other scripts: the words found agree.
+    #[test]
+    fn byte_scan_agrees_with_the_char_scan() {
+        let pieces = [
+            "a", "Z", "7", "'", "-", " ", ".", ",", "é", "ß", "ь", "Ж", "ا", "ل", "\u{200C}", "\u{301}", "\u{64B}", "٣", "漢", "ー",
+            "・", "ก", "\u{E48}", "क", "\u{94D}", "२", "’", "\u{2010}", "\u{A0}", "😀",
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for j in 0..(x % 12) as usize {
+                s.push_str(pieces[(x >> (5 * j)) as usize % pieces.len()]);
+            }
+            let (mut a, mut b) = (next_word(&s, 0), next_word_by_chars(&s, 0));
+            loop {
+                assert_eq!(a, b, "{s:?}");
+                let Some((_, e)) = a else { break };
+                (a, b) = (next_word(&s, e), next_word_by_chars(&s, e));
+            }
+        }
+    }
+
     /// What lets `tokenize` skip the particle lookup for words of other scripts.
     #[test]
     fn particles_are_latin_or_arabic_and_other_letters_stay_other_when_lower_cased() {
