@@ -20,19 +20,15 @@ pub fn clean_into(input: &str, out: &mut String) {
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
     let info = char_flags();
-    // The quick check runs inside the cleaning loop (one pass over the name); the few names
-    // it cannot pass at once are cleaned again the long way.
+    // The quick check runs inside the cleaning loop (one pass over the name). The few names
+    // it cannot pass from the flags are cleaned again through the normaliser, without asking
+    // its own quick check first: NFKC leaves a name that would pass it as it is.
     let mut quick = QuickCheck::default();
     let dropped = match clean_chars(input.chars(), &info.flags, out, |c| quick.step(c, info) == Quick::Yes) {
         Some(dropped) => dropped,
         None => {
             out.clear();
-            let dropped = if quick_nfkc(input, info) {
-                clean_chars(input.chars(), &info.flags, out, |_| true)
-            } else {
-                clean_chars(input.nfkc(), &info.flags, out, |_| true)
-            };
-            dropped.unwrap_or(false)
+            clean_chars(input.nfkc(), &info.flags, out, |_| true).unwrap_or(false)
         }
     };
     compose_after_drop(dropped, Some(info), out);
