@@ -186,16 +186,23 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
     // (Szocsics, Augusztina), where Polish sz is sh.
     // Dutch spelling of a Slavic name (oe for u, j for y: Hoemenjoek); joined pinyin
-    // syllables (bo-en-li) have an oe too, but no j. (One pass for w, j, cs and zs.)
-    let (mut has_w, mut dutch, mut cs_zs, mut prev) = (false, false, false, 0u8);
-    for &b in &p[..n] {
-        has_w |= b == b'w';
-        dutch |= b == b'j';
-        cs_zs |= b == b's' && matches!(prev, b'c' | b'z');
-        prev = b;
-    }
-    let hungarian =
-        !has_w && (cs_zs || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
+    // syllables (bo-en-li) have an oe too, but no j. (One pass for w, j, cs and zs, made
+    // only when a cs, zs, sz or oe asks: most words have none.)
+    let mut spelling_cache: Option<(bool, bool)> = None;
+    let mut spelling = || -> (bool, bool) {
+        *spelling_cache.get_or_insert_with(|| {
+            let (mut has_w, mut dutch, mut cs_zs, mut prev) = (false, false, false, 0u8);
+            for &b in &p[..n] {
+                has_w |= b == b'w';
+                dutch |= b == b'j';
+                cs_zs |= b == b's' && matches!(prev, b'c' | b'z');
+                prev = b;
+            }
+            let hungarian =
+                !has_w && (cs_zs || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
+            (hungarian, dutch)
+        })
+    };
     let mut i = 0;
     let start = out.len();
     while i < n {
@@ -240,7 +247,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             b's' => {
                 if st(b"sch") {
                     Some((sym::SH, 3))
-                } else if hungarian && st(b"sz") {
+                } else if st(b"sz") && spelling().0 {
                     Some((b's', 2))
                 } else if st(b"szcz") {
                     // Polish: Szczecin, Szczepanski.
@@ -254,7 +261,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             }
             b'c' => {
                 // Hungarian cs, Polish cz: Czech, Kaczmarek.
-                if (hungarian && st(b"cs")) || st(b"cz") || st(b"ch") {
+                if (st(b"cs") && spelling().0) || st(b"cz") || st(b"ch") {
                     Some((sym::CH, 2))
                 } else if st(b"ck") {
                     Some((b'k', 2))
@@ -262,7 +269,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                     None
                 }
             }
-            b'z' if (hungarian && st(b"zs")) || st(b"zh") => Some((sym::ZH, 2)),
+            b'z' if (st(b"zs") && spelling().0) || st(b"zh") => Some((sym::ZH, 2)),
             b'r' if st(b"rz") && i > 0 => {
                 push(out, b'r');
                 Some((sym::ZH, 2)) // Polish rz: Grzegorz, Brzezinski (read r-zh, to meet both)
@@ -274,7 +281,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                 if st(b"ou") {
                     // French و: Ouahab, Ouali (a glide before a vowel at the start of a word).
                     Some((if out.len() == start && is_latin_vowel(next2) { b'w' } else { b'U' }, 2))
-                } else if dutch && st(b"oe") && next2 != 0 && !is_latin_vowel(next2) && !matches!(next2, b'y' | b'\'') {
+                } else if st(b"oe") && spelling().1 && next2 != 0 && !is_latin_vowel(next2) && !matches!(next2, b'y' | b'\'') {
                     // Dutch oe before a consonant is u: Hoemenjoek, Melnytsjoek.
                     Some((b'U', 2))
                 } else if st(b"oo") {
