@@ -316,17 +316,20 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
     }
     // camelCase after a particle: alAssad, AbdulAziz, binLaden.
     let word = &cleaned[s..e];
-    for (i, c) in word.chars().enumerate().skip(2) {
-        if c.is_uppercase() {
-            if word.chars().take(i).skip(1).all(char::is_lowercase) {
-                let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
-                if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
-                    out.push(latin(s, at.at(i), role));
-                    split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
-                    return;
-                }
+    // The first capital after the second letter (a byte scan for an ASCII word).
+    let first_capital = if word.is_ascii() {
+        word.bytes().skip(2).position(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().skip(2).position(char::is_uppercase)
+    };
+    if let Some(i) = first_capital.map(|p| p + 2) {
+        if word.chars().take(i).skip(1).all(char::is_lowercase) {
+            let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
+            if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
+                out.push(latin(s, at.at(i), role));
+                split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
+                return;
             }
-            break;
         }
     }
     // Abd joined to its name: Abdulaziz, Abdelkader, Abdurrahman, Abdallah.
@@ -348,7 +351,9 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
         }
     }
     // Allah joined to its name: Noorullah, Ruhollah, Nasrallah, Hezbollah.
-    for tail in ["ullah", "ollah", "allah"] {
+    // (Each list only for the words that could end or start so.)
+    let tails: &[&str] = if lower.ends_with("llah") { &["ullah", "ollah", "allah"] } else { &[] };
+    for tail in tails {
         if bytes.len() >= tail.len() + 3 && lower.ends_with(tail) {
             let cut = lower.len() - tail.len();
             split_latin(cleaned, at, &lower[..cut], false, None, out);
@@ -357,7 +362,8 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
         }
     }
     // Abu joined through the article: Abulfazl, Abolfazl, Aboulkacem.
-    for head in ["aboul", "abul", "abol", "abil"] {
+    let heads: &[&str] = if lower.starts_with("ab") { &["aboul", "abul", "abol", "abil"] } else { &[] };
+    for head in heads {
         if bytes.len() >= head.len() + 3 && lower.starts_with(head) {
             out.push(latin(s, at.at(head.len() - 1), Role::Abu));
             out.push(latin(at.at(head.len()), e, Role::Name));
