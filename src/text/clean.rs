@@ -20,10 +20,16 @@ pub fn clean_into(input: &str, out: &mut String) {
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
     let info = char_flags();
-    let dropped = if quick_nfkc(input, info) {
-        clean_chars(input.chars(), &info.flags, out)
-    } else {
-        clean_chars(input.nfkc(), &info.flags, out)
+    // The quick check runs inside the cleaning loop (one pass over the name). The few names
+    // it cannot pass from the flags are cleaned again through the normaliser, without asking
+    // its own quick check first: NFKC leaves a name that would pass it as it is.
+    let mut quick = QuickCheck::default();
+    let dropped = match clean_chars(input.chars(), &info.flags, out, |c| quick.step(c, info) == Quick::Yes) {
+        Some(dropped) => dropped,
+        None => {
+            out.clear();
+            clean_chars(input.nfkc(), &info.flags, out, |_| true).unwrap_or(false)
+        }
     };
     compose_after_drop(dropped, Some(info), out);
 }
@@ -33,7 +39,7 @@ pub fn clean_into(input: &str, out: &mut String) {
 pub fn clean_general(input: &str, out: &mut String) {
     static NO_FLAGS: [u8; FLAGS_END] = [0; FLAGS_END];
     out.clear();
-    let dropped = clean_chars(input.nfkc(), &NO_FLAGS, out);
+    let dropped = clean_chars(input.nfkc(), &NO_FLAGS, out, |_| true).unwrap_or(false);
     compose_after_drop(dropped, None, out);
 }
 
@@ -53,13 +59,22 @@ fn compose_after_drop(dropped: bool, info: Option<&CharInfo>, out: &mut String) 
 }
 
 /// The character loop of [`clean_into`] over `chars`, already NFKC. Tells whether it
-/// dropped a character (spaces aside).
-fn clean_chars(chars: impl Iterator<Item = char>, flags: &[u8; FLAGS_END], out: &mut String) -> bool {
+/// dropped a character (spaces aside); `None` (and `out` half written) as soon as `check`
+/// refuses a character.
+fn clean_chars(
+    chars: impl Iterator<Item = char>,
+    flags: &[u8; FLAGS_END],
+    out: &mut String,
+    mut check: impl FnMut(char) -> bool,
+) -> Option<bool> {
     let mut pending_space = false;
     let mut prev_arabic = false;
     let mut pending_zwnj = false;
     let mut dropped = false;
     for c in chars {
+        if !check(c) {
+            return None;
+        }
         let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 { Mapped::Char(c) } else { map_char(c) };
         let c = match mapped {
             Mapped::Char(c) => c,
@@ -90,7 +105,7 @@ fn clean_chars(chars: impl Iterator<Item = char>, flags: &[u8; FLAGS_END], out: 
         prev_arabic = arabic;
         out.push(c);
     }
-    dropped
+    Some(dropped)
 }
 
 /// Characters NFKC leaves alone in any context, by range: the letters of the common
@@ -151,11 +166,27 @@ struct CharInfo {
     class: [u8; FLAGS_END],
 }
 
-/// Is `input` NFKC by the quick check? The answer of `unicode_normalization::is_nfkc_quick`
-/// (yes, or not known to be yes), from [`char_flags`] for the usual characters.
-fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
-    let mut last_class = 0;
-    for c in input.chars() {
+/// The state of [`quick_nfkc`] over the characters seen so far.
+#[derive(Default)]
+struct QuickCheck {
+    last_class: u8,
+}
+
+/// The quick check's answer after one more character.
+#[derive(PartialEq, Eq)]
+enum Quick {
+    /// Still NFKC.
+    Yes,
+    /// Not known from [`char_flags`]: the normaliser's own check must tell.
+    Ask,
+    /// Combining marks out of order: not NFKC.
+    No,
+}
+
+impl QuickCheck {
+    /// The quick check of the text with `c` added, from [`char_flags`].
+    #[inline]
+    fn step(&mut self, c: char, info: &CharInfo) -> Quick {
         let u = c as usize;
         let f = if u < FLAGS_END {
             info.flags[u]
@@ -165,18 +196,34 @@ fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
             0
         };
         if f & PLAIN != 0 {
-            last_class = 0;
-            continue;
+            self.last_class = 0;
+            return Quick::Yes;
         }
         if f & QUICK_YES == 0 {
-            return unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes;
+            return Quick::Ask;
         }
-        // The quick check's order test of combining marks (virama, nukta, Thai tone marks).
+        // The order test of combining marks (virama, nukta, Thai tone marks).
         let class = info.class[u]; // QUICK_YES without PLAIN: below FLAGS_END
-        if class != 0 && last_class > class {
-            return false;
+        if class != 0 && self.last_class > class {
+            return Quick::No;
         }
-        last_class = class;
+        self.last_class = class;
+        Quick::Yes
+    }
+}
+
+/// Is `input` NFKC by the quick check? The answer of `unicode_normalization::is_nfkc_quick`
+/// (yes, or not known to be yes), from [`char_flags`] for the usual characters.
+fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
+    let mut quick = QuickCheck::default();
+    for c in input.chars() {
+        match quick.step(c, info) {
+            Quick::Yes => {}
+            Quick::Ask => {
+                return unicode_normalization::is_nfkc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
+            }
+            Quick::No => return false,
+        }
     }
     true
 }
@@ -230,8 +277,11 @@ enum Mapped {
     Zwnj,
 }
 
+#[inline]
 fn is_arabic_letter(c: char) -> bool {
-    matches!(c as u32, 0x620..=0x64A | 0x66E..=0x6D3 | 0x6D5 | 0x6EE..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8C9)
+    // Most letters of names are not: one test for them before the ranges.
+    let u = c as u32;
+    (0x620..=0x8C9).contains(&u) && matches!(u, 0x620..=0x64A | 0x66E..=0x6D3 | 0x6D5 | 0x6EE..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8C9)
 }
 
 fn map_char(c: char) -> Mapped {

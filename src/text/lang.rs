@@ -117,6 +117,10 @@ pub fn script_of(c: char) -> Script {
         0x41..=0x5A | 0x61..=0x7A => Script::Latin,
         0..=0x7F => Script::Common,
         u if u < SCRIPT_TABLE_END => script_table()[u],
+        // The large scripts of [`script_by_range`] before its chain (ZWNJ and punctuation,
+        // kana, CJK, Hangul); the test below checks every character.
+        0x2000..=0x2BFF => Script::Common,
+        0x3041..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => Script::Other,
         _ => script_by_range(c),
     }
 }

@@ -109,6 +109,11 @@ fn is_word_char(c: char) -> bool {
 /// Lower-cases a Latin word for particle lookup, into `buf`; drops a trailing dot.
 fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return buf.as_str();
+    }
     for c in w.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -126,11 +131,42 @@ const SUN_ARTICLES: &[&str] = &[
 
 /// The next run of word characters in `cleaned` at or after byte `from`.
 fn next_word(cleaned: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = cleaned.get(from..)?;
-    let (i, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-    let start = from + i;
-    let end = cleaned[start..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(cleaned.len(), |(j, _)| start + j);
-    Some((start, end))
+    let start = scan(cleaned, from, true)?;
+    Some((start, scan(cleaned, start, false).unwrap_or(cleaned.len())))
+}
+
+/// The ASCII word characters of [`is_word_char`], by byte.
+static WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The offset of the first character at or after `from` that is (`word`) or is not a word
+/// character. ASCII bytes are tested as bytes; a character is decoded only at a non-ASCII
+/// byte.
+fn scan(cleaned: &str, from: usize, word: bool) -> Option<usize> {
+    let bytes = cleaned.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if WORD_BYTE[usize::from(b)] == word {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = cleaned[i..].chars().next()?;
+            if is_word_char(c) == word {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Splits a cleaned name into tagged spans (appended to `out`, which is cleared);
@@ -280,17 +316,20 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
     }
     // camelCase after a particle: alAssad, AbdulAziz, binLaden.
     let word = &cleaned[s..e];
-    for (i, c) in word.chars().enumerate().skip(2) {
-        if c.is_uppercase() {
-            if word.chars().take(i).skip(1).all(char::is_lowercase) {
-                let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
-                if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
-                    out.push(latin(s, at.at(i), role));
-                    split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
-                    return;
-                }
+    // The first capital after the second letter (a byte scan for an ASCII word).
+    let first_capital = if word.is_ascii() {
+        word.bytes().skip(2).position(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().skip(2).position(char::is_uppercase)
+    };
+    if let Some(i) = first_capital.map(|p| p + 2) {
+        if word.chars().take(i).skip(1).all(char::is_lowercase) {
+            let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
+            if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
+                out.push(latin(s, at.at(i), role));
+                split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
+                return;
             }
-            break;
         }
     }
     // Abd joined to its name: Abdulaziz, Abdelkader, Abdurrahman, Abdallah.
@@ -312,7 +351,9 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
         }
     }
     // Allah joined to its name: Noorullah, Ruhollah, Nasrallah, Hezbollah.
-    for tail in ["ullah", "ollah", "allah"] {
+    // (Each list only for the words that could end or start so.)
+    let tails: &[&str] = if lower.ends_with("llah") { &["ullah", "ollah", "allah"] } else { &[] };
+    for tail in tails {
         if bytes.len() >= tail.len() + 3 && lower.ends_with(tail) {
             let cut = lower.len() - tail.len();
             split_latin(cleaned, at, &lower[..cut], false, None, out);
@@ -321,7 +362,8 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
         }
     }
     // Abu joined through the article: Abulfazl, Abolfazl, Aboulkacem.
-    for head in ["aboul", "abul", "abol", "abil"] {
+    let heads: &[&str] = if lower.starts_with("ab") { &["aboul", "abul", "abol", "abil"] } else { &[] };
+    for head in heads {
         if bytes.len() >= head.len() + 3 && lower.starts_with(head) {
             out.push(latin(s, at.at(head.len() - 1), Role::Abu));
             out.push(latin(at.at(head.len()), e, Role::Name));
@@ -381,6 +423,41 @@ mod tests {
 
     fn words(s: &str) -> Vec<&'static str> {
         toks(s).iter().map(|(_, r)| r.as_str()).collect()
+    }
+
+    /// `next_word` as it was, decoding every character: the reference for the byte scan.
+    fn next_word_by_chars(cleaned: &str, from: usize) -> Option<(usize, usize)> {
+        let rest = cleaned.get(from..)?;
+        let (i, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+        let start = from + i;
+        let end = cleaned[start..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(cleaned.len(), |(j, _)| start + j);
+        Some((start, end))
+    }
+
+    /// Pseudo-random strings of ASCII letters, digits, separators and apostrophes mixed with
+    /// letters, marks, digits and separators of other scripts: the words found agree.
+    #[test]
+    fn byte_scan_agrees_with_the_char_scan() {
+        let pieces = [
+            "a", "Z", "7", "'", "-", " ", ".", ",", "é", "ß", "ь", "Ж", "ا", "ل", "\u{200C}", "\u{301}", "\u{64B}", "٣", "漢", "ー",
+            "・", "ก", "\u{E48}", "क", "\u{94D}", "२", "’", "\u{2010}", "\u{A0}", "😀",
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for j in 0..(x % 12) as usize {
+                s.push_str(pieces[(x >> (5 * j)) as usize % pieces.len()]);
+            }
+            let (mut a, mut b) = (next_word(&s, 0), next_word_by_chars(&s, 0));
+            loop {
+                assert_eq!(a, b, "{s:?}");
+                let Some((_, e)) = a else { break };
+                (a, b) = (next_word(&s, e), next_word_by_chars(&s, e));
+            }
+        }
     }
 
     /// What lets `tokenize` skip the particle lookup for words of other scripts.

@@ -12,9 +12,26 @@
 
 /// Appends the Latin of `word` (letters of one script without a module) to `out`.
 pub fn translit(word: &str, out: &mut String) {
-    let chars: Vec<char> = word.chars().collect();
+    // The letters on the stack for the usual word lengths (no allocation per word).
+    let mut stack = ['\0'; 32];
+    let heap: Vec<char>;
+    let mut n = 0;
+    for c in word.chars() {
+        if n == stack.len() {
+            n = usize::MAX;
+            break;
+        }
+        stack[n] = c;
+        n += 1;
+    }
+    let chars: &[char] = if n == usize::MAX {
+        heap = word.chars().collect();
+        &heap
+    } else {
+        &stack[..n]
+    };
     if chars.first().is_some_and(|&c| super::indic::is_indic(c)) {
-        return super::indic::translit(&chars, out);
+        return super::indic::translit(chars, out);
     }
     let mut i = 0;
     while i < chars.len() {
