@@ -129,12 +129,9 @@ fn is_latin_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Reads a lower-case Latin word (diacritics allowed) into symbols, appended to `out`.
-pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
-    // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
-    // Jalil), x is kh (Xəlil = Khalil).
-    let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
-    // First spell the letters with diacritics as the digraphs they stand for.
+/// `word` lower-cased into `scratch`, its letters with diacritics spelled as the digraphs
+/// they stand for (`ş` sh, `ā` aa), other letters through any_ascii.
+fn spell_letters(word: &str, scratch: &mut Vec<u8>) {
     scratch.clear();
     let ascii = word.is_ascii();
     if ascii {
@@ -176,6 +173,14 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         };
         scratch.extend_from_slice(rep.as_bytes());
     }
+}
+
+/// Reads a lower-case Latin word (diacritics allowed) into symbols, appended to `out`.
+pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
+    // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
+    // Jalil), x is kh (Xəlil = Khalil).
+    let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
+    spell_letters(word, scratch);
     // Four zero bytes past the end: the window of the last letters reads them, no bounds
     // test per byte.
     let n = scratch.len();
@@ -576,53 +581,12 @@ mod tests {
     }
 
     /// `latin_symbols` as it was, one chain of digraph tests for every letter: the reference
-        /// for the dispatch on the first letter.
-        fn latin_symbols_chain(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
+    /// for the dispatch on the first letter.
+    fn latin_symbols_chain(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
         // Jalil), x is kh (Xəlil = Khalil).
         let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
-        // First spell the letters with diacritics as the digraphs they stand for.
-        scratch.clear();
-        let ascii = word.is_ascii();
-        if ascii {
-            scratch.extend_from_slice(word.as_bytes());
-            scratch.make_ascii_lowercase();
-        }
-        for c in if ascii { "" } else { word }.chars() {
-            if c.is_ascii() {
-                scratch.push(c.to_ascii_lowercase() as u8);
-                continue;
-            }
-            let rep: &str = match c {
-                // Capitals too: a name's first letter (Śliwa, Żak) reads as the others do.
-                'ş' | 'ș' | 'š' | 'ś' | 'Ş' | 'Ș' | 'Š' | 'Ś' => "sh",
-                'ç' | 'č' | 'ć' | 'Ç' | 'Č' | 'Ć' => "ch",
-                'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => "zh",
-                'ğ' | 'ġ' | 'Ğ' | 'Ġ' => "gh",
-                'ḫ' | 'ẖ' | 'ḵ' => "kh",
-                'ḏ' | 'ð' | 'Ð' => "dh",
-                'ṯ' | 'þ' | 'Ṯ' | 'Þ' => "th",
-                'đ' | 'Đ' => "dj",
-                'ā' | 'â' | 'Ā' => "aa",
-                'ī' | 'î' | 'Ī' => "ii",
-                'ū' | 'û' | 'Ū' => "uu",
-                'ō' | 'Ō' => "oo",
-                'ß' => "ss",
-                'æ' | 'Æ' => "ae",
-                'œ' | 'Œ' => "oe",
-                'ı' => "i",
-                'ə' | 'Ə' => "a",
-                'ʿ' | 'ʾ' | 'ʼ' | 'ʻ' | '’' => "'",
-                _ => {
-                    let a = any_ascii::any_ascii_char(c);
-                    for b in a.bytes() {
-                        scratch.push(b.to_ascii_lowercase());
-                    }
-                    continue;
-                }
-            };
-            scratch.extend_from_slice(rep.as_bytes());
-        }
+        spell_letters(word, scratch);
         let p = &scratch[..];
         let n = p.len();
         let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
