@@ -1,0 +1,623 @@
+//! The edit distance of [`super`]: two words' sound symbols compared by a weighted edit
+//! distance in which the differences romanisations make are cheap (vowels, `q/k/g`,
+//! `d/z/dh`, gemination, a dropped ʿayn, a digraph read as one sound or two) and a
+//! different consonant is expensive, as a similarity in [0, 1]. The costs are a table
+//! computed at compile time plus the few that depend on a symbol's place in the word.
+
+use super::Writing;
+use super::consonants;
+use crate::text::phon::{self, is_vowel, sym};
+
+/// Cost of substituting symbol `x` by `y` ([`raw_sub_cost`]), for every pair of ASCII
+/// symbols, computed at compile time; `[1]` when one word is a syllabic transcription,
+/// which merges l/r, voiced/unvoiced and the sibilants. Column [`NON_ASCII`] stands for
+/// every symbol above ASCII, which costs 1 against anything (so a row needs no test).
+static SUB_COST: [[[f32; 129]; 128]; 2] = {
+    let mut t = [[[1.0f32; 129]; 128]; 2];
+    let mut l = 0;
+    while l < 2 {
+        let mut x = 0;
+        while x < 128 {
+            let mut y = 0;
+            while y < 128 {
+                t[l][x][y] = raw_sub_cost(x as u8, y as u8, l == 1) as f32;
+                y += 1;
+            }
+            x += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// The cost-table column of every symbol above ASCII, and the row of such a symbol.
+const NON_ASCII: u8 = 128;
+static SUB_COST_NON_ASCII: [f32; 129] = [1.0; 129];
+
+/// A long (written) vowel the other spelling leaves out.
+const LONG_VOWEL_DROPPED: f64 = 0.5;
+
+/// A final vowel letter of an Arabic-script word that the Latin spelling lacks.
+const ABJAD_FINAL_VOWEL_DROPPED: f64 = 0.8;
+
+/// A vowel between the last two consonants of an alphabetic word that the other lacks.
+const LAST_SYLLABLE_VOWEL: f64 = 0.7;
+/// The same where it may be epenthetic or a Slavic fleeting e (see [`indel_cost`]).
+const EPENTHETIC_VOWEL: f64 = 0.6;
+
+/// One of two equal adjacent consonants of an Arabic-script word, which Latin writes once.
+const ABJAD_DOUBLE_DROPPED: f64 = 0.2;
+
+/// A long (written) vowel read as a vowel of another quality.
+const LONG_VOWEL_MISMATCH: f64 = 0.9;
+
+/// Consonant groups a syllabic transcription does not tell apart.
+const fn loose_group(c: u8) -> u8 {
+    match c {
+        b'l' | b'r' => 1,
+        b'b' | b'p' | b'v' | b'w' | b'f' => 2,
+        b'd' | b't' | b'T' | b'D' => 3,
+        b'g' | b'k' | b'q' | b'K' | b'G' | b'h' => 4,
+        b's' | b'z' | b'j' | b'C' | b'S' | b'Z' => 5,
+        b'm' | b'n' => 6,
+        _ => 0,
+    }
+}
+
+pub(super) const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
+    if x == y {
+        return 0.0;
+    }
+    if loose && !is_vowel(x) && !is_vowel(y) && loose_group(x) != 0 && loose_group(x) == loose_group(y) {
+        return 0.25;
+    }
+    let (vx, vy) = (is_vowel(x), is_vowel(y));
+    if vx && vy && (matches!(x, sym::ANY_A | sym::ANY_I) || matches!(y, sym::ANY_A | sym::ANY_I)) {
+        return 0.1;
+    }
+    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
+    if vx && vy {
+        let (a, b) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if a == b {
+            return 0.05;
+        }
+        // A written long vowel read as another vowel: جليل Jalil is not Jalal.
+        let long = x.is_ascii_uppercase() || y.is_ascii_uppercase();
+        let pair = if a < b { (a, b) } else { (b, a) };
+        let near = matches!(pair, (b'e', b'i') | (b'o', b'u') | (b'a', b'e'));
+        if long && !near {
+            return LONG_VOWEL_MISMATCH;
+        }
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        return match (a, b) {
+            (b'e', b'i') | (b'o', b'u') => 0.15,
+            (b'a', b'e') => 0.2,
+            (b'a', b'o') => 0.35,
+            (b'e', b'o') => 0.4,
+            (b'e', b'u') => 0.45,
+            _ => 0.8, // a/i, a/u, i/u, i/o: Hassan / Hussein
+        };
+    }
+    if vx || vy {
+        let (v, c) = if vx { (x, y) } else { (y, x) };
+        // A glide written as a vowel: w/u, y/i; an h or ʿayn written as a vowel.
+        return match (v.to_ascii_lowercase(), c) {
+            (b'u' | b'o', b'w' | b'v') | (b'i' | b'e', b'y') => 0.2,
+            (b'i', b'j') => 0.4, // German j: Bajjumi = بيومي
+            (_, b'\'') => 0.15,
+            (_, b'h') => 0.5,
+            _ => 1.0,
+        };
+    }
+    if x == b'\'' || y == b'\'' {
+        let other = if x == b'\'' { y } else { x };
+        return if other == b'h' || other == b'G' { 0.4 } else { 0.9 };
+    }
+    if let (Some(cx), Some(cy)) = (phon::class(x), phon::class(y)) {
+        if cx == cy {
+            return 0.2;
+        }
+    }
+    match (lo, hi) {
+        (b'g', b'j') => 0.3,                               // Egyptian g for ج
+        (b'K', b'h') => 0.4,                               // kh / h
+        (b'S', b's') | (b'Z', b'z') | (b'S', b'Z') => 0.35, // sh / s, zh / z, sh / zh
+        (b's', b'z') => 0.35,                              // Kusmin / Kuzmin
+        (b'C', b'h') => 0.45,                              // German ch / h
+        (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
+        // English romanisation writes ذ as th as well as dh (Natheer, Thiab / Dhiab).
+        (b'D', b'T') => 0.3,
+        (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
+        (b'j', b'y') => 0.4,                 // German j
+        (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
+        (b'C', b't') => 0.5,                 // Japanese ti / chi: Inoguti = Inoguchi
+        (b'C', b'j') | (b'S', b'j') => 0.45,
+        (b'd', b't') | (b'k', b'q') => 0.3,
+        (b'm', b'n') => 0.7,
+        _ => 1.0,
+    }
+}
+
+/// Cost of substituting the last symbol `x` of one word by the last symbol `y` of the
+/// other, written in `wx` and `wy`, where it differs from [`raw_sub_cost`]: a word-final
+/// vowel is a suffix (Maria / Mario, Zubaida / Zubaidi: the feminine -a against the nisba
+/// -i), not a romanisation detail; only -a / -e (Fatima / Fatemeh) and -o / -u (Abdo /
+/// Abdu) alternate. Arabic script writes a final vowel as a letter: ة / ه is an a or e,
+/// ي an i, e or a (ى), never an o or u.
+fn final_sub_cost(x: u8, y: u8, wx: Writing, wy: Writing) -> Option<f64> {
+    // A final ه is a vowel (Fatemeh) or an h (فقيه Fakih, وجيه Wajih); Latin keeps a
+    // final h only where it is one.
+    if (x == sym::ANY_A && y == b'h' && wx == Writing::Abjad) || (y == sym::ANY_A && x == b'h' && wy == Writing::Abjad) {
+        return Some(FINAL_HE_AS_H);
+    }
+    if !is_vowel(x) || !is_vowel(y) {
+        return None;
+    }
+    let (lx, ly) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+    match (wx, wy) {
+        (Writing::Alphabet, Writing::Alphabet) if !matches!(x, sym::ANY_A | sym::ANY_I) && !matches!(y, sym::ANY_A | sym::ANY_I) => {
+            let pair = if lx < ly { (lx, ly) } else { (ly, lx) };
+            match pair {
+                _ if lx == ly => None,
+                (b'a', b'e') => Some(FINAL_VOWEL_NEAR.max(raw_sub_cost(x, y, false))),
+                (b'o', b'u') => Some(FINAL_VOWEL_O_U),
+                _ => Some(FINAL_VOWEL_MISMATCH),
+            }
+        }
+        (Writing::Abjad, Writing::Alphabet) | (Writing::Alphabet, Writing::Abjad) => {
+            let (abjad, latin) = if wx == Writing::Abjad { (x, ly) } else { (y, lx) };
+            match (abjad, latin) {
+                (sym::ANY_A, b'i' | b'o' | b'u') | (sym::ANY_I, b'o' | b'u') => Some(FINAL_VOWEL_MISMATCH),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The y between vowels of Arabic script that a Latin spelling lacks (see [`indel_cost`]).
+const HAMZA_SEAT_DROPPED: f64 = 0.15;
+
+/// A final ه of Arabic script read as the h that Latin writes.
+const FINAL_HE_AS_H: f64 = 0.15;
+
+/// A word-final vowel of one quality against one of another (see [`final_sub_cost`]).
+const FINAL_VOWEL_MISMATCH: f64 = 1.0;
+/// Final -a against -e: Persian and Turkish write the feminine ending -e(h).
+const FINAL_VOWEL_NEAR: f64 = 0.3;
+/// Final -o against -u: Abdo / Abdu, Marinesco / Marinescu.
+const FINAL_VOWEL_O_U: f64 = 0.5;
+
+/// Cost of the symbol `seq[i]` of a word written in `own` present on one side only, the
+/// other word written in `other`.
+fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
+    let x = seq[i];
+    // A consonant written twice in Arabic script with no vowel between (اميررضا
+    // Amirreza, ميررحيمي) is the one geminate that Latin symbols collapse.
+    if own == Writing::Abjad && i > 0 && seq[i - 1] == x && !is_vowel(x) && other == Writing::Alphabet {
+        return ABJAD_DOUBLE_DROPPED;
+    }
+    // Japanese tu / tsu (Katugi = Katsugi).
+    if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
+        return 0.3;
+    }
+    if x == b'h' {
+        // An h at the end or between vowels comes and goes (Fatimah, Khamenehi); one
+        // before a consonant or at the start is a letter of its own (Hossein / Sina).
+        let next_vowel = seq.get(i + 1).is_none_or(|&n| is_vowel(n));
+        let prev_vowel = i > 0 && is_vowel(seq[i - 1]);
+        return if next_vowel && prev_vowel { 0.45 } else { 0.8 };
+    }
+    // A final vowel of an alphabetic word that the other alphabetic word lacks is a
+    // suffix (Khalil / Khalili, Suhail / Suhaila), except a French silent e (Amine).
+    // Arabic script writes a final long vowel too (Ashrafi = اشرفي, not اشرف).
+    let final_vowel = i + 1 == seq.len() && i > 0 && !is_vowel(seq[i - 1]);
+    if final_vowel && own == Writing::Alphabet && matches!(other, Writing::Alphabet | Writing::Abjad) && x != b'e' && is_vowel(x) {
+        return 0.8;
+    }
+    match x {
+        b'a' | b'e' | b'i' | b'o' | b'u' => {
+            // A vowel between the last two consonants of an alphabetic word is mostly a
+            // syllable of another name (Majd / Majed, Zayd / Zayed, Karl / Karol), seldom
+            // an epenthetic one (Fahd / Fahad).
+            let before_last = i > 0 && i + 2 == seq.len() && !is_vowel(seq[i - 1]) && !is_vowel(seq[i + 1]);
+            match (own, other) {
+                (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
+                (_, Writing::Syllabary) => 0.15,
+                // Less after a guttural or before a sonorant, where romanisations add a
+                // vowel to a final cluster (Fahd / Fahad, Badr / Bader), and for the
+                // fleeting e of Slavic -ek (Bulek / Bulkowa).
+                (Writing::Alphabet, Writing::Alphabet) if before_last => {
+                    let epenthetic = matches!(seq[i - 1], b'h' | sym::KH | sym::GH | sym::WEAK) || matches!(seq[i + 1], b'r' | b'l' | b'n' | b'm');
+                    if epenthetic || (x == b'e' && seq[i + 1] == b'k') {
+                        EPENTHETIC_VOWEL
+                    } else {
+                        LAST_SYLLABLE_VOWEL
+                    }
+                }
+                (Writing::Alphabet, Writing::Alphabet) if x == b'i' && iya_suffix(seq, i) => IYA_SUFFIX,
+                _ => 0.3,
+            }
+        }
+        b'y' if own == Writing::Alphabet && other == Writing::Alphabet && iya_suffix(seq, i) => IYA_SUFFIX,
+        // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
+        // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
+        // out has another name's vowel there (Mohammad), as dear as reading it as another
+        // vowel. Not in short words, often foreign names spelled loosely (جون Jean), nor
+        // for a long i or a, which Maghreb spellings drop with every vowel (عبد الجليل
+        // Abdejlil, سلطاني Slatni).
+        b'U' if own == Writing::Abjad
+            && other == Writing::Alphabet
+            && i > 0
+            && i + 2 == seq.len()
+            && !is_vowel(seq[i - 1])
+            && !is_vowel(seq[i + 1])
+            && consonants(seq) >= 3 =>
+        {
+            LONG_VOWEL_MISMATCH
+        }
+        b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
+        // A final vowel letter of Arabic script (ة, ه, ي: Rashida, Khalili) is written in
+        // Latin too.
+        sym::ANY_A | sym::ANY_I if final_vowel && seq[i - 1] != sym::WEAK && other == Writing::Alphabet => ABJAD_FINAL_VOWEL_DROPPED,
+        sym::ANY_A | sym::ANY_I => 0.3,
+        b'\'' => 0.1,
+        // A y of Arabic script between two vowels is mostly the seat of a hamza (ئ, unified
+        // as ي: رضايي Rezai, طباطبايي Tabatabai), which Latin spellings may leave out.
+        b'y' if own == Writing::Abjad && other == Writing::Alphabet && i > 0 && is_vowel(seq[i - 1]) && seq.get(i + 1).is_some_and(|&v| is_vowel(v)) => {
+            HAMZA_SEAT_DROPPED
+        }
+        b'y' | b'w' => 0.35,
+        _ => 1.0,
+    }
+}
+
+/// An i or y between a consonant and the last vowel of a word, at its end or before a
+/// last consonant: the -iya, -ian of another name (Rania / Rana, Nadia / Nada, Damian /
+/// Daman), not a spelling of the same one.
+fn iya_suffix(seq: &[u8], i: usize) -> bool {
+    let n = seq.len();
+    i > 0
+        && !is_vowel(seq[i - 1])
+        && seq[i - 1] != sym::WEAK
+        && seq.get(i + 1).is_some_and(|&v| is_vowel(v) && !matches!(v.to_ascii_lowercase(), b'i'))
+        && (i + 2 == n || (i + 3 == n && !is_vowel(seq[i + 2])))
+}
+
+/// A vowel or glide of an -iya, -ian suffix that the other word lacks (see [`iya_suffix`]).
+const IYA_SUFFIX: f64 = 0.8;
+
+fn weight_of(x: u8) -> f64 {
+    if is_vowel(x) || x == b'\'' {
+        0.25
+    } else {
+        1.0
+    }
+}
+
+const DIGRAPH_SPLIT: f64 = 0.15;
+
+/// Is one side a short e and the other a long i (ee, ii, ī), each after a consonant, in
+/// the last syllable (the caller checks that one consonant follows)? A Latin spelling
+/// that marks a long i there writes the fa'il pattern (Rasheed, Hameed, Jameel), one that
+/// writes e the fa'il pattern with a long a before it (Rashed, Hamed, Jamel); a plain i
+/// is either. The I of a diphthong (Nayef / Naif) follows a vowel; elsewhere ee may be a
+/// long e (Estonian, Dutch).
+#[inline]
+fn short_e_for_long_i(x: u8, before_x: u8, y: u8, before_y: u8) -> bool {
+    matches!((x, y), (b'e', b'I') | (b'I', b'e')) && !is_vowel(before_x) && !is_vowel(before_y) && before_x != b'\'' && before_y != b'\''
+}
+
+/// The two letters a digraph symbol may stand for when read apart.
+fn split_of(s: u8) -> Option<(u8, u8)> {
+    Some(match s {
+        sym::TH => (b't', b'h'),
+        sym::SH => (b's', b'h'),
+        sym::KH => (b'k', b'h'),
+        sym::GH => (b'g', b'h'),
+        sym::DH => (b'd', b'h'),
+        sym::ZH => (b'z', b'h'),
+        sym::CH => (b't', sym::SH),
+        b'z' => (b't', b's'), // German and Polish z, c: Nizza / Nitsa
+        _ => return None,
+    })
+}
+
+/// Weighted edit distance between two symbol strings, as a similarity in [0, 1].
+pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
+    // Every similarity is at least 0: the DP runs to the end.
+    sym_similarity_at_least(a, wa, b, wb, 0.0).unwrap_or(0.0)
+}
+
+/// [`sym_similarity`] if it is at least `floor`, else `None` (never `None` when it is):
+/// the DP stops at the first row whose cheapest cell already costs too much. Costs are
+/// never negative and a step goes down one row, or two for a digraph of b read as two
+/// letters of a: every path to the last cell passes through a row, or through the one
+/// before when the row may be stepped over, and their minimum bounds the final cost.
+/// The one implementation of the edit distance: [`sym_similarity`] is this with floor 0.
+pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writing, floor: f64) -> Option<f64> {
+    let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+    if a == b {
+        return Some(1.0).filter(|&s| s >= floor);
+    }
+    if a.is_empty() || b.is_empty() {
+        return Some(0.0).filter(|&s| s >= floor);
+    }
+    let m = b.len();
+    let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
+    let norm = wsum(a).max(wsum(b)).max(1.0);
+    // The same expression as the result: a cost whose similarity falls below the floor.
+    let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
+    // Per-column data on the stack for the usual word lengths: no allocation per
+    // comparison. `bcol` is the cost-table column, `bsplit` the letters a digraph of b may
+    // stand for, `bpair` two adjacent letters of b, both packed in a u16 (0: none).
+    const STACK: usize = 48;
+    let (mut rows_s, mut ins_s, mut bcol_s) = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK]);
+    let (mut bsplit_s, mut bpair_s) = ([0u16; STACK], [0u16; STACK]);
+    let (mut rows_h, mut ins_h, mut bcol_h, mut bsplit_h, mut bpair_h);
+    let (rows, ins, bcol, bsplit, bpair) = if m < STACK {
+        (&mut rows_s[..3 * m + 3], &mut ins_s[..m], &mut bcol_s[..m], &mut bsplit_s[..m], &mut bpair_s[..m])
+    } else {
+        (rows_h, ins_h, bcol_h) = (vec![0.0; 3 * m + 3], vec![0.0; m], vec![0u8; m]);
+        (bsplit_h, bpair_h) = (vec![0u16; m], vec![0u16; m]);
+        (&mut rows_h[..], &mut ins_h[..], &mut bcol_h[..], &mut bsplit_h[..], &mut bpair_h[..])
+    };
+    let (r2, rest) = rows.split_at_mut(m + 1);
+    let (r1, r0) = rest.split_at_mut(m + 1);
+    let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
+    for j in 0..m {
+        ins[j] = indel_cost(b, j, wb, wa);
+        prev[j + 1] = prev[j] + ins[j];
+        bcol[j] = b[j].min(NON_ASCII);
+        bsplit[j] = split_of(b[j]).map_or(0, pack);
+        bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
+    }
+    let b_has_digraph = bsplit.iter().any(|&s| s != 0);
+    let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
+    let cols = Cols { ins, bcol, bpair, bsplit };
+    let table = &SUB_COST[loose as usize];
+    let n = a.len();
+    // The cheapest cell of the row before (row 0: its first cell, 0).
+    let mut prev_min = 0.0;
+    for (i, &x) in a.iter().enumerate() {
+        let del = indel_cost(a, i, wa, wb);
+        let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+        let x_split = split_of(x).map_or(0, pack);
+        let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
+        let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
+        cur[0] = prev[0] + del;
+        let row_ctx = Row { costs: row, del, x_split, a_pair };
+        if x_split != 0 || (a_pair != 0 && b_has_digraph) {
+            dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
+        } else {
+            dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
+        }
+        if x_ei && m >= 3 && !is_vowel(b[m - 1]) && short_e_for_long_i(x, a[i - 1], b[m - 2], b[m - 3]) {
+            let j = m - 2;
+            cur[j + 1] = cell::<true>(&row_ctx, &cols, prev2, prev, j, cur[j], LONG_VOWEL_MISMATCH);
+            let sub = row[(cols.bcol[m - 1] as usize).min(NON_ASCII as usize)] as f64;
+            cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+        }
+        if i + 1 == n {
+            if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
+                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+            }
+        } else if floor > 0.0 {
+            let cur_min = cur.iter().copied().fold(f64::INFINITY, min);
+            // The next row steps over this one only where a[i], a[i + 1] is a split of b.
+            let skippable = b_has_digraph && cols.bsplit.contains(&pack((x, a[i + 1])));
+            if too_dear(if skippable { min(cur_min, prev_min) } else { cur_min }) {
+                return None;
+            }
+            prev_min = cur_min;
+        }
+        let old2 = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = old2;
+    }
+    let sim = (1.0 - prev[m] / norm).max(0.0);
+    (sim >= floor).then_some(sim)
+}
+
+/// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
+/// column, the pair it ends, the pair it may stand for.
+struct Cols<'a> {
+    ins: &'a [f64],
+    bcol: &'a [u8],
+    bpair: &'a [u16],
+    bsplit: &'a [u16],
+}
+
+/// One row of [`sym_similarity`]: the symbol of a's cost-table row, its deletion cost,
+/// the pair it may stand for, the pair it ends.
+struct Row<'a> {
+    costs: &'a [f32; 129],
+    del: f64,
+    x_split: u16,
+    a_pair: u16,
+}
+
+/// Fills `cur[1..]` from `cur[0]` and the two rows before; `SPLITS`: may a digraph split
+/// in this row.
+#[inline(always)]
+fn dp_row<const SPLITS: bool>(r: &Row, cols: &Cols, prev2: &[f64], prev: &[f64], cur: &mut [f64]) {
+    let m = cols.ins.len();
+    // Slices of known length: no bounds checks in the loop.
+    let (bcol, prev, cur) = (&cols.bcol[..m], &prev[..=m], &mut cur[..=m]);
+    let mut left = cur[0];
+    for j in 0..m {
+        let sub = r.costs[(bcol[j] as usize).min(NON_ASCII as usize)] as f64;
+        left = cell::<SPLITS>(r, cols, prev2, prev, j, left, sub);
+        cur[j + 1] = left;
+    }
+}
+
+/// The cell after column `j` (`left` its left neighbour), with substitution cost `sub`.
+#[inline(always)]
+fn cell<const SPLITS: bool>(r: &Row, cols: &Cols, prev2: &[f64], prev: &[f64], j: usize, left: f64, sub: f64) -> f64 {
+    // Plain comparisons: no NaN can occur, and f64::min costs more.
+    let mut c = min(min(prev[j] + sub, prev[j + 1] + r.del), left + cols.ins[j]);
+    // A digraph read as one sound on one side and two letters on the other:
+    // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
+    if SPLITS && r.x_split != 0 && r.x_split == cols.bpair[j] {
+        c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
+    }
+    if SPLITS && r.a_pair != 0 && cols.bsplit[j] == r.a_pair {
+        c = min(c, prev2[j] + DIGRAPH_SPLIT);
+    }
+    c
+}
+
+/// The smaller of two costs (never NaN).
+#[inline(always)]
+fn min(x: f64, y: f64) -> f64 {
+    if y < x {
+        y
+    } else {
+        x
+    }
+}
+
+/// Two symbols in one u16, never 0 for a pair of symbols (both are non-zero bytes).
+#[inline(always)]
+fn pack((p, q): (u8, u8)) -> u16 {
+    (p as u16) << 8 | q as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edit distance as first written (plain loops, f64::min), kept to check that the
+    /// faster [`sym_similarity`] gives bit-identical results.
+    fn reference_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f64 {
+        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        if a == b {
+            return 1.0;
+        }
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let m = b.len();
+        // Rows on the stack for the usual word lengths: no allocation per comparison.
+        const STACK: usize = 48;
+        let (mut s2, mut s1, mut s0, mut si) = ([0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK], [0.0f64; STACK]);
+        let (mut h2, mut h1, mut h0, mut hi);
+        let (prev2, prev, cur, ins): (&mut [f64], &mut [f64], &mut [f64], &mut [f64]) = if m < STACK {
+            (&mut s2[..=m], &mut s1[..=m], &mut s0[..=m], &mut si[..m])
+        } else {
+            h2 = vec![0.0; m + 1];
+            h1 = vec![0.0; m + 1];
+            h0 = vec![0.0; m + 1];
+            hi = vec![0.0; m];
+            (&mut h2[..], &mut h1[..], &mut h0[..], &mut hi[..])
+        };
+        let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+        for j in 0..m {
+            ins[j] = indel_cost(b, j, wb, wa);
+            prev[j + 1] = prev[j] + ins[j];
+        }
+        let b_has_digraph = b.iter().any(|&y| split_of(y).is_some());
+        let table = &SUB_COST[loose as usize];
+        let n = a.len();
+        for (i, &x) in a.iter().enumerate() {
+            let del = indel_cost(a, i, wa, wb);
+            let row = table.get(x as usize);
+            let x_split = split_of(x);
+            let x_ei = wa == Writing::Alphabet && wb == Writing::Alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
+            cur[0] = prev[0] + del;
+            for j in 0..m {
+                let mut sub = row.and_then(|r| r.get(b[j] as usize).filter(|_| b[j] < 128)).map_or(1.0, |&c| c as f64);
+                if i + 1 == n && j + 1 == m {
+                    sub = final_sub_cost(x, b[j], wa, wb).unwrap_or(sub);
+                }
+                if x_ei && j + 2 == m && j > 0 && short_e_for_long_i(x, a[i - 1], b[j], b[j - 1]) && !is_vowel(b[j + 1]) {
+                    sub = LONG_VOWEL_MISMATCH;
+                }
+                let mut c = (prev[j] + sub).min(prev[j + 1] + del).min(cur[j] + ins[j]);
+                // A digraph read as one sound on one side and two letters on the other:
+                // Fathi (th) / فتحي (t-h), Ishaq (sh) / اسحاق (s-h), Chinn (ch) / تشين (t-sh).
+                if j > 0 && x_split.is_some() && x_split == Some((b[j - 1], b[j])) {
+                    c = c.min(prev[j - 1] + DIGRAPH_SPLIT);
+                }
+                if b_has_digraph && i > 0 && split_of(b[j]) == Some((a[i - 1], x)) {
+                    c = c.min(prev2[j] + DIGRAPH_SPLIT);
+                }
+                cur[j + 1] = c;
+            }
+            let old2 = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = old2;
+        }
+        let cost = prev[m];
+        let wa: f64 = a.iter().map(|&x| weight_of(x)).sum();
+        let wb: f64 = b.iter().map(|&x| weight_of(x)).sum();
+        let norm = wa.max(wb).max(1.0);
+        (1.0 - cost / norm).max(0.0)
+    }
+
+    #[test]
+    fn fast_similarity_is_bit_identical_to_the_reference() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        // Vowels, ambiguous and long vowels, consonants, digraph symbols, the weak letter,
+        // a byte above ASCII; words long enough for the heap rows too.
+        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
+        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
+        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
+        runner
+            .run(&(word.clone(), writing.clone(), word, writing), |(a, wa, b, wb)| {
+                let (fast, slow) = (sym_similarity(&a, wa, &b, wb), reference_similarity(&a, wa, &b, wb));
+                prop_assert_eq!(fast.to_bits(), slow.to_bits(), "{:?} / {:?}", a, b);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn similarity_with_a_floor_is_the_similarity_or_below_the_floor() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
+        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
+        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
+        runner
+            .run(&(word.clone(), writing.clone(), word, writing, 0.0..1.1f64), |(a, wa, b, wb, floor)| {
+                // Random words, and a against itself one symbol changed or dropped: near
+                // words reach the high floors.
+                let mut near = vec![b.clone()];
+                if !a.is_empty() {
+                    let k = a.len() / 2;
+                    let mut changed = a.clone();
+                    changed[k] = b.first().copied().unwrap_or(b'a');
+                    let mut dropped = a.clone();
+                    dropped.remove(k);
+                    near.extend([changed, dropped]);
+                }
+                for b in near {
+                    let full = sym_similarity(&a, wa, &b, wb);
+                    // The drawn floor, and floors at the similarity itself and around it.
+                    for f in [floor, full, full - 1e-12, full + 1e-12, 0.0, 1.0] {
+                        match sym_similarity_at_least(&a, wa, &b, wb, f) {
+                            Some(s) => prop_assert!(s.to_bits() == full.to_bits() && s >= f, "{:?} / {:?}: {} / {}", a, b, s, full),
+                            None => prop_assert!(full < f, "{:?} / {:?}: {} >= floor {}", a, b, full, f),
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn cost_table_matches_its_definition() {
+        for (x, y, loose) in [(b'a', b'u', false), (b'q', b'k', false), (b'l', b'r', true), (b'S', b'j', false)] {
+            assert_eq!(SUB_COST[loose as usize][x as usize][y as usize], raw_sub_cost(x, y, loose) as f32);
+        }
+        assert_eq!(SUB_COST[0][b'l' as usize][b'r' as usize], 1.0, "l/r merge only for syllabic scripts");
+    }
+}
