@@ -1,6 +1,7 @@
 //! [`Name`]: a name analysed once (cleaned, tokenized, transliterated, read into sound
 //! symbols), ready to be keyed, resolved and compared many times.
 
+use crate::compare::{sym_similarity, Writing};
 use crate::error::{Error, ErrorKind};
 use crate::tables::{self, Index, Kind};
 use crate::text::lang::{Lang, Script};
@@ -391,7 +392,11 @@ impl Name {
                         out.push_str(p);
                         continue;
                     }
-                    match arabic_label(&t.text) {
+                    if t.text == "الله" {
+                        out.push_str("Allah");
+                        continue;
+                    }
+                    match arabic_label(&t.text, &t.syms) {
                         Some(label) => out.push_str(label),
                         None => text::word_latin(&t.text, t.script, self.lang, &mut out),
                     }
@@ -928,8 +933,10 @@ fn maghreb_rh(word: &str) -> Option<String> {
     Some(format!("{}gh{}", &w[..at], &w[at + 2..]))
 }
 
-/// The label of the best-attested name group that spells `word` exactly so.
-fn arabic_label(word: &str) -> Option<&'static str> {
+/// The label of the best-attested name group that spells `word` exactly so, if the label
+/// sounds like it (`syms`, the word's symbols): the group of يوسف may be labelled with a
+/// spelling of another language, and the rules read the word better then.
+fn arabic_label(word: &str, syms: &[u8]) -> Option<&'static str> {
     let mut key = String::with_capacity(word.len());
     for c in word.chars() {
         if c != text::clean::ZWNJ {
@@ -939,8 +946,16 @@ fn arabic_label(word: &str) -> Option<&'static str> {
     tables::lookup(Index::Forms, &key)
         .filter(|e| e.kind() == Kind::Person)
         .max_by_key(|e| e.weight())
+        .filter(|e| {
+            let mut label = Vec::new();
+            phon::latin_symbols(&e.label().to_lowercase(), &mut label, &mut Vec::new());
+            sym_similarity(&label, Writing::Alphabet, syms, Writing::Abjad) >= LABEL_SOUNDS_LIKE
+        })
         .map(|e| e.label())
 }
+
+/// How close a name group's label must sound to an Arabic-script word to be its reading.
+const LABEL_SOUNDS_LIKE: f64 = 0.7;
 
 #[cfg(test)]
 mod tests {
@@ -982,6 +997,11 @@ mod tests {
         assert_eq!(latin("عبد الرحمن"), "Abd al-Rahman");
         // Caseless scripts read capitalised.
         assert_eq!(latin("ლევან"), "Levan");
+        // Allah is spelled so; a name group's label is the reading only if it sounds like
+        // the word (the group of يوسف is labelled Cozef).
+        assert_eq!(latin("عبد الله"), "Abd Allah");
+        assert_eq!(latin("بشار"), "Bashar");
+        assert!(latin("يوسف").starts_with('Y'), "{}", latin("يوسف"));
     }
 
     #[test]
