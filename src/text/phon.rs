@@ -304,65 +304,77 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         let (s, len): (u8, usize) = if let Some(d) = digraph {
             d
         } else {
-            let s = match b {
-                // The second half of ei/ai/ey/ay writes a long i (Hussein = حسين, not حسن).
-                b'i' if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start => b'I',
-                b'a' | b'e' | b'i' | b'o' | b'u' => b,
-                b'y' => {
-                    if is_latin_vowel(at(i + 1)) {
-                        b'y'
-                    } else if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start {
-                        b'I'
-                    } else {
-                        b'i'
-                    }
-                }
-                b'w' => {
-                    if is_latin_vowel(at(i + 1)) || out.len() == start {
-                        b'w'
-                    } else {
-                        b'U'
-                    }
-                }
-                b'h' => {
-                    let prev = if out.len() > start { out.last().copied().unwrap_or(0) } else { 0 };
-                    let rest = &p[i + 1..n];
-                    // Final h after a or e (Fatimah, Allah, Shah, Persian -eh) and -ehi
-                    // (Khamenehi); a final h after o/u/i is mostly ح (Mamdouh, Masih).
-                    if matches!(prev, b'a' | b'e' | b'A')
-                        && (rest.is_empty() || (prev == b'e' && (rest == b"i" || rest == b"ee")))
-                    {
-                        i += 1;
-                        continue;
-                    }
-                    b'h'
-                }
-                b'c' if turkic => b'j',
-                // and at the start before a, e, o (Xomeyni, Xalid); pinyin x comes before i/u.
-                b'x' if turkic || (out.len() == start && matches!(at(i + 1), b'a' | b'e' | b'o')) => sym::KH,
-                b'c' => {
-                    if matches!(at(i + 1), b'e' | b'i' | b'y') {
-                        b's'
-                    } else {
-                        b'k'
-                    }
-                }
-                b'x' => {
-                    push(out, b'k');
-                    b's'
-                }
-                b'\'' => sym::WEAK,
-                b'b'..=b'z' => b,
-                _ => {
+            match single_letter(p, n, i, out, start, turkic) {
+                Some(s) => (s, 1),
+                None => {
                     i += 1;
                     continue;
                 }
-            };
-            (s, 1)
+            }
         };
         push(out, s);
         i += len;
     }
+}
+
+/// The symbol of the Latin letter `p[i]` read alone (no digraph starts there; the word is
+/// `p[..n]`, followed by four zero bytes), `None` for one that writes nothing (a final h
+/// after a or e, punctuation). `out[start..]` is the word's symbols so far; an `x` pushes
+/// its `k` there itself.
+#[inline]
+fn single_letter(p: &[u8], n: usize, i: usize, out: &mut Vec<u8>, start: usize, turkic: bool) -> Option<u8> {
+    let b = p[i];
+    let at = |j: usize| p[j];
+    Some(match b {
+        // The second half of ei/ai/ey/ay writes a long i (Hussein = حسين, not حسن).
+        b'i' if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start => b'I',
+        b'a' | b'e' | b'i' | b'o' | b'u' => b,
+        b'y' => {
+            if is_latin_vowel(at(i + 1)) {
+                b'y'
+            } else if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start {
+                b'I'
+            } else {
+                b'i'
+            }
+        }
+        b'w' => {
+            if is_latin_vowel(at(i + 1)) || out.len() == start {
+                b'w'
+            } else {
+                b'U'
+            }
+        }
+        b'h' => {
+            let prev = if out.len() > start { out.last().copied().unwrap_or(0) } else { 0 };
+            let rest = &p[i + 1..n];
+            // Final h after a or e (Fatimah, Allah, Shah, Persian -eh) and -ehi
+            // (Khamenehi); a final h after o/u/i is mostly ح (Mamdouh, Masih).
+            if matches!(prev, b'a' | b'e' | b'A')
+                && (rest.is_empty() || (prev == b'e' && (rest == b"i" || rest == b"ee")))
+            {
+                return None;
+            }
+            b'h'
+        }
+        b'c' if turkic => b'j',
+        // and at the start before a, e, o (Xomeyni, Xalid); pinyin x comes before i/u.
+        b'x' if turkic || (out.len() == start && matches!(at(i + 1), b'a' | b'e' | b'o')) => sym::KH,
+        b'c' => {
+            if matches!(at(i + 1), b'e' | b'i' | b'y') {
+                b's'
+            } else {
+                b'k'
+            }
+        }
+        b'x' => {
+            push(out, b'k');
+            b's'
+        }
+        b'\'' => sym::WEAK,
+        b'b'..=b'z' => b,
+        _ => return None,
+    })
 }
 
 /// Reads a cleaned Arabic-script word (see `clean`) into symbols, appended to `out`.
@@ -587,16 +599,17 @@ mod tests {
         // Jalil), x is kh (Xəlil = Khalil).
         let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
         spell_letters(word, scratch);
+        let n = scratch.len();
+        scratch.extend_from_slice(&[0; 4]);
         let p = &scratch[..];
-        let n = p.len();
-        let at = |i: usize| -> u8 { p.get(i).copied().unwrap_or(0) };
+        let at = |i: usize| -> u8 { p[i] };
         // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
         // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
         // (Szocsics, Augusztina), where Polish sz is sh.
         // Dutch spelling of a Slavic name (oe for u, j for y: Hoemenjoek); joined pinyin
         // syllables (bo-en-li) have an oe too, but no j. (One pass for w, j, cs and zs.)
         let (mut has_w, mut dutch, mut cs_zs, mut prev) = (false, false, false, 0u8);
-        for &b in p {
+        for &b in &p[..n] {
             has_w |= b == b'w';
             dutch |= b == b'j';
             cs_zs |= b == b's' && matches!(prev, b'c' | b'z');
@@ -686,61 +699,13 @@ mod tests {
             } else if starts(i, b"oo") || starts(i, b"uu") {
                 (b'U', 2)
             } else {
-                let s = match b {
-                    // The second half of ei/ai/ey/ay writes a long i (Hussein = حسين, not حسن).
-                    b'i' if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start => b'I',
-                    b'a' | b'e' | b'i' | b'o' | b'u' => b,
-                    b'y' => {
-                        if is_latin_vowel(at(i + 1)) {
-                            b'y'
-                        } else if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start {
-                            b'I'
-                        } else {
-                            b'i'
-                        }
-                    }
-                    b'w' => {
-                        if is_latin_vowel(at(i + 1)) || out.len() == start {
-                            b'w'
-                        } else {
-                            b'U'
-                        }
-                    }
-                    b'h' => {
-                        let prev = if out.len() > start { out.last().copied().unwrap_or(0) } else { 0 };
-                        let rest = &p[i + 1..];
-                        // Final h after a or e (Fatimah, Allah, Shah, Persian -eh) and -ehi
-                        // (Khamenehi); a final h after o/u/i is mostly ح (Mamdouh, Masih).
-                        if matches!(prev, b'a' | b'e' | b'A')
-                            && (rest.is_empty() || (prev == b'e' && (rest == b"i" || rest == b"ee")))
-                        {
-                            i += 1;
-                            continue;
-                        }
-                        b'h'
-                    }
-                    b'c' if turkic => b'j',
-                    // and at the start before a, e, o (Xomeyni, Xalid); pinyin x comes before i/u.
-                    b'x' if turkic || (out.len() == start && matches!(at(i + 1), b'a' | b'e' | b'o')) => sym::KH,
-                    b'c' => {
-                        if matches!(at(i + 1), b'e' | b'i' | b'y') {
-                            b's'
-                        } else {
-                            b'k'
-                        }
-                    }
-                    b'x' => {
-                        push(out, b'k');
-                        b's'
-                    }
-                    b'\'' => sym::WEAK,
-                    b'b'..=b'z' => b,
-                    _ => {
+                match single_letter(p, n, i, out, start, turkic) {
+                    Some(s) => (s, 1),
+                    None => {
                         i += 1;
                         continue;
                     }
-                };
-                (s, 1)
+                }
             };
             push(out, s);
             i += len;
