@@ -1,6 +1,8 @@
 //! [`Name`]: a name analysed once (cleaned, tokenized, transliterated, read into sound
 //! symbols), ready to be keyed, resolved and compared many times.
 
+use std::borrow::Cow;
+
 use crate::compare::{sym_similarity, Writing};
 use crate::error::{Error, ErrorKind};
 use crate::tables::{self, Index, Kind};
@@ -243,29 +245,19 @@ impl Name {
                 }
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
-                    if let Some(head) = next.and_then(|n| izafa_head(word, n)) {
-                        alt_syms.push(read(b"", head, sp.script, lang));
-                    }
-                    if let Some(other) = sh_and_j_spellings(word) {
-                        alt_syms.push(read(b"", &other, sp.script, lang));
-                    }
-                    if let Some(gh) = maghreb_rh(word) {
-                        alt_syms.push(read(b"", &gh, sp.script, lang));
-                    }
-                    if let Some(spoken) = french_spoken(word) {
-                        alt_syms.push(read(b"", spoken, sp.script, lang));
-                    }
-                    if let Some(ts) = ts.as_deref().filter(|_| !only_ts) {
-                        alt_syms.push(read(b"", ts, sp.script, lang));
-                    }
-                    if let Some(slavic) = slavic_ij(word) {
-                        alt_syms.push(read(b"", &slavic, sp.script, lang));
-                    }
-                    if let Some(soft) = slavic_digraphs(word) {
-                        alt_syms.push(read(b"", &soft, sp.script, lang));
-                    }
-                    if let Some(stem) = uzbek_suffixed(word) {
-                        alt_syms.push(read(b"", stem, sp.script, lang));
+                    // Other spellings the word may stand for, each a reading of its own.
+                    let spellings: [Option<Cow<str>>; 8] = [
+                        next.and_then(|n| izafa_head(word, n)).map(Cow::from),
+                        sh_and_j_spellings(word).map(Cow::from),
+                        maghreb_rh(word).map(Cow::from),
+                        french_spoken(word).map(Cow::from),
+                        ts.as_deref().filter(|_| !only_ts).map(Cow::from),
+                        slavic_ij(word).map(Cow::from),
+                        slavic_digraphs(word).map(Cow::from),
+                        uzbek_suffixed(word).map(Cow::from),
+                    ];
+                    for other in spellings.iter().flatten() {
+                        alt_syms.push(read(b"", other, sp.script, lang));
                     }
                 }
                 if sp.script == Script::Cyrillic {
