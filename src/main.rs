@@ -162,7 +162,7 @@ fn run(cmd: &Command) -> io::Result<()> {
         lines
             .par_iter()
             .enumerate()
-            .map_init(canonym::Scratch::default, |scratch, (i, raw)| answer(cmd, first_line + i as u64, raw, scratch, &parsed))
+            .map(|(i, raw)| answer(cmd, first_line + i as u64, raw, &parsed))
             .collect_into_vec(&mut answers);
         for (text, message) in &answers {
             if let Some(m) = message {
@@ -276,7 +276,7 @@ fn key_task(text: &[u8], scratch: &mut canonym::Scratch) -> KeyTask {
         match std::str::from_utf8(raw) {
             Err(_) => task.problems.push((task.lines, "invalid UTF-8")),
             Ok(line) => {
-                if !line.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
+                if is_blank(line) {
                     task.problems.push((task.lines, "empty name"));
                 }
                 canonym::key_into(line, scratch, &mut key);
@@ -366,13 +366,18 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// A line with no letter or digit: no name to answer for.
+fn is_blank(line: &str) -> bool {
+    !line.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80)
+}
+
 /// The answer line (with its newline) to one input line, and a message for stderr.
-fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratch, parsed: &Parsed) -> (String, Option<String>) {
+fn answer(cmd: &Command, line_no: u64, raw: &[u8], parsed: &Parsed) -> (String, Option<String>) {
     let line = std::str::from_utf8(raw);
     let mut out = String::new();
     let mut message = match line {
         Err(_) => Some(format!("line {line_no}: invalid UTF-8")),
-        Ok(l) if !l.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) && !matches!(cmd, Command::Match { .. }) => {
+        Ok(l) if is_blank(l) && !matches!(cmd, Command::Match { .. }) => {
             Some(format!("line {line_no}: empty name"))
         }
         Ok(_) => None,
@@ -383,11 +388,7 @@ fn answer(cmd: &Command, line_no: u64, raw: &[u8], scratch: &mut canonym::Scratc
                 out.push_str(&canonym::transliterate_with(l, *lang));
             }
         }
-        Command::Key => {
-            if let Ok(l) = line {
-                canonym::key_into(l, scratch, &mut out);
-            }
-        }
+        Command::Key => unreachable!("`canonym key` is answered by run_key"),
         Command::Resolve(kind) => {
             out.push_str("{\"input\": ");
             json_string(&String::from_utf8_lossy(raw), &mut out);
