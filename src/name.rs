@@ -366,6 +366,7 @@ impl Name {
             glue = false;
             match t.script {
                 Script::Arabic => {
+                    // Particles and Allah have one spelling of their own.
                     let particle = match t.role {
                         Role::Article => {
                             out.push_str("al-");
@@ -378,14 +379,11 @@ impl Name {
                         Role::Abd => Some("Abd"),
                         Role::Abu => Some("Abu"),
                         Role::Umm => Some("Umm"),
+                        _ if t.text == "الله" => Some("Allah"),
                         _ => None,
                     };
                     if let Some(p) = particle {
                         out.push_str(p);
-                        continue;
-                    }
-                    if t.text == "الله" {
-                        out.push_str("Allah");
                         continue;
                     }
                     match arabic_label(&t.text, &t.syms) {
