@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::compare::{sym_similarity, sym_similarity_at_least, Writing};
+use crate::compare::{SymQuery, Writing};
 use crate::name::Name;
 use crate::place_words;
 use crate::tables::{self, Entry, Index, Kind};
@@ -122,6 +122,8 @@ struct Lookup {
 struct Scores {
     query: Vec<u8>,
     writing: Writing,
+    /// The query prepared for comparison with table spellings (written as alphabets).
+    prepared: SymQuery,
     /// The similarity, or (`false`) a floor it is known to be below.
     sim: HashMap<usize, (f64, bool), BuildHasherDefault<AddressHasher>>,
 }
@@ -133,24 +135,21 @@ impl Scores {
             self.query.clear();
             self.query.extend_from_slice(query);
             self.writing = writing;
+            self.prepared.set(query, writing, Writing::Alphabet);
             self.sim.clear();
         }
     }
 
     /// The similarity of `syms` to the query if it is at least `floor`.
     fn at_least(&mut self, syms: &'static [u8], floor: f64) -> Option<f64> {
-        let (query, writing) = (&self.query, self.writing);
         let known = self.sim.entry(syms.as_ptr() as usize).or_insert((f64::NAN, false));
         match *known {
             (sim, true) => return (sim >= floor).then_some(sim),
             (below, false) if floor >= below => return None,
             _ => {}
         }
-        let sim = if floor > 0.0 {
-            sym_similarity_at_least(query, writing, syms, Writing::Alphabet, floor)
-        } else {
-            Some(sym_similarity(query, writing, syms, Writing::Alphabet))
-        };
+        // Every similarity is at least 0: below that, no floor.
+        let sim = self.prepared.at_least(syms, floor.max(0.0));
         *known = sim.map_or((floor, false), |s| (s, true));
         sim
     }
@@ -196,7 +195,7 @@ impl Lookup {
             shorter: String::new(),
             query: Vec::new(),
             writing: Writing::Alphabet,
-            scores: Scores { query: Vec::new(), writing: Writing::Alphabet, sim: HashMap::default() },
+            scores: Scores { query: Vec::new(), writing: Writing::Alphabet, prepared: SymQuery::new(), sim: HashMap::default() },
         }
     }
 
@@ -223,7 +222,25 @@ impl Lookup {
         self.run(factor, fuzzy, found);
     }
 
-    fn run(&mut self, factor: f64, fuzzy: bool, found: &mut Found) {
+    /// [`Lookup::text`] without one-edit lookups, its sound hits left in `later` to be
+    /// scored once the whole pass is known (see [`Deferred::score`]).
+    fn text_deferred(&mut self, text: &str, factor: f64, found: &mut Found, later: &mut Deferred) {
+        text::analyse(text, &mut self.scratch);
+        self.key.clear();
+        text::key_into(&mut self.scratch, Lang::Auto, &mut self.key);
+        self.writing = self.scratch.spans.first().map_or(Writing::Alphabet, |s| Writing::of(s.script));
+        self.exact_hits(factor, found);
+        let q = later.queries.len();
+        later.queries.push((self.query.clone(), self.writing));
+        let kind = found.kind;
+        let wanted = |(e, _): &(Entry, &[u8])| kind.is_none_or(|k| e.kind() == k);
+        for (e, syms) in tables::lookup_with_symbols(Index::Keys, &self.key).filter(wanted).take(MAX_RESCORED) {
+            later.hits.push((q, e, syms, SKELETON * factor));
+        }
+    }
+
+    /// The exact-form hits of the analysed text, and its sound string in `query`.
+    fn exact_hits(&mut self, factor: f64, found: &mut Found) {
         text::form_key_into(&self.scratch.cleaned, &self.scratch.spans, &mut self.form);
         for e in tables::lookup(Index::Forms, &self.form) {
             found.add(e, EXACT * factor);
@@ -231,6 +248,10 @@ impl Lookup {
         // Skeleton hits are ranked by how close the spelling that produced them sounds.
         self.query.clear();
         text::name_symbols_into(&mut self.scratch, Lang::Auto, &mut self.query);
+    }
+
+    fn run(&mut self, factor: f64, fuzzy: bool, found: &mut Found) {
+        self.exact_hits(factor, found);
         let Lookup { key, shorter, query, writing, scores, .. } = self;
         // The one-edit lookups meet the same spellings again and again, and other readings
         // of a name often sound the same: each spelling is scored once per sound string.
@@ -249,6 +270,79 @@ impl Lookup {
             }
         }
     }
+}
+
+/// The sound hits of the last pass (the runs of words, for a place or an organisation),
+/// put off so that hits which cannot change the answer need not be scored in full.
+#[derive(Default)]
+struct Deferred {
+    /// The sound string and writing of each text looked up.
+    queries: Vec<(Vec<u8>, Writing)>,
+    /// Query index, entry, the spelling's sound symbols, scale.
+    hits: Vec<(usize, Entry, &'static [u8], f64)>,
+}
+
+impl Deferred {
+    /// Scores the hits, leaving out those that cannot change the answer. Nothing is added
+    /// after this pass, and `Found::ranked` keeps the ten best ranks, a rank being at least
+    /// an entry's best score plus its `rank_bonus` and at most that plus the support bonus
+    /// of all its hits. Let L be the 11th best of those lower bounds over the hits kept: a
+    /// hit scoring s with s + SUPPORT_WINDOW + rank_bonus + SUPPORT_BONUS * ln(all hits of
+    /// its entry) < L is either SUPPORT_WINDOW under its entry's best (neither best nor
+    /// support changes) or its entry ranks under ten others with or without it.
+    fn score(self, scores: &mut Scores, found: &mut Found) {
+        // Per entry: best score kept, its rank bonus, number of hits (kept and pending).
+        let mut per: HashMap<Entry, (f64, f64, u32), BuildHasherDefault<AddressHasher>> = HashMap::default();
+        for &(e, s) in &found.hits {
+            let p = per.entry(e).or_insert_with(|| (f64::NEG_INFINITY, rank_bonus(&e), 0));
+            p.0 = p.0.max(s);
+            p.2 += 1;
+        }
+        for &(_, e, _, _) in &self.hits {
+            per.entry(e).or_insert_with(|| (f64::NEG_INFINITY, rank_bonus(&e), 0)).2 += 1;
+        }
+        // The eleven best lower bounds, best first (each entry once).
+        let mut top: Vec<(f64, Entry)> = Vec::with_capacity(MAX_CANDIDATES + 2);
+        for (&e, p) in &per {
+            if p.0 > f64::NEG_INFINITY {
+                raise(&mut top, e, p.0 + p.1);
+            }
+        }
+        let mut query = usize::MAX;
+        for &(q, e, syms, scale) in &self.hits {
+            if q != query {
+                let (sound, writing) = &self.queries[q];
+                scores.set_query(sound, *writing);
+                query = q;
+            }
+            let eleventh = if top.len() > MAX_CANDIDATES { top[MAX_CANDIDATES].0 } else { f64::NEG_INFINITY };
+            let p = per.get_mut(&e).expect("counted above");
+            // The least score that may matter, with a margin for rounding.
+            let need = eleventh - SUPPORT_WINDOW - p.1 - SUPPORT_BONUS * f64::from(p.2).ln() - 1e-9;
+            let floor = if need > 0.0 { 2.0 * need / scale - 1.0 - 1e-9 } else { 0.0 };
+            if let Some(sim) = scores.at_least(syms, floor) {
+                let s = scale * (0.5 + 0.5 * sim);
+                if s > p.0 {
+                    p.0 = s;
+                    raise(&mut top, e, s + p.1);
+                }
+                found.add(e, s);
+            }
+        }
+    }
+}
+
+/// Puts `e` with lower bound `rank` among the eleven best of `top` (best first), where
+/// its rank can only have grown.
+fn raise(top: &mut Vec<(f64, Entry)>, e: Entry, rank: f64) {
+    if let Some(i) = top.iter().position(|&(_, x)| x == e) {
+        top.remove(i);
+    } else if top.len() > MAX_CANDIDATES && rank <= top[MAX_CANDIDATES].0 {
+        return;
+    }
+    let at = top.partition_point(|&(r, _)| r >= rank);
+    top.insert(at, (rank, e));
+    top.truncate(MAX_CANDIDATES + 1);
 }
 
 /// Adds the wanted postings of `key` in `index`, scored `scale` by how close they sound.
@@ -352,14 +446,18 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
     }
     // Runs of words, longest first, for a place or organisation inside a phrase (asked
     // for by kind: for any kind, a place named by one word of a longer name is noise).
+    // Nothing is added after this pass (`person_words` is for persons): its sound hits are
+    // scored last, only those that can still change the answer in full.
     if found.best < SKELETON && place_or_org && content.len() > 1 {
+        let mut later = Deferred::default();
         for len in (1..content.len()).rev() {
             for run in content.windows(len) {
                 let text: Vec<&str> = run.iter().map(|t| t.text()).collect();
                 let coverage = len as f64 / content.len() as f64;
-                lookup.text(&text.join(" "), PART * (0.8 + 0.2 * coverage), false, &mut found);
+                lookup.text_deferred(&text.join(" "), PART * (0.8 + 0.2 * coverage), &mut found, &mut later);
             }
         }
+        later.score(&mut lookup.scores, &mut found);
     }
     // Words of a person's name: their name groups (a place or an organisation named by
     // one word of a person's name is noise).

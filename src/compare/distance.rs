@@ -420,6 +420,135 @@ pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writi
     (sim >= floor).then_some(sim)
 }
 
+/// One sound string compared with many: [`sym_similarity_at_least`] with the work that
+/// depends on `a` alone (each row's deletion cost and pairs, the weight) done once, and
+/// the DP's buffers kept between comparisons (none zeroed per call). Bit-identical to
+/// [`sym_similarity_at_least`] (property-tested); added for `resolve`, which scores one
+/// query against hundreds of table spellings.
+pub(crate) struct SymQuery {
+    a: Vec<u8>,
+    wa: Writing,
+    wb: Writing,
+    /// Per symbol of a: deletion cost, the pair it may stand for, the pair it ends, and
+    /// whether it is an e or I of the last syllable (see [`short_e_for_long_i`]).
+    rows: Vec<(f64, u16, u16, bool)>,
+    weight: f64,
+    dp: Vec<f64>,
+    ins: Vec<f64>,
+    bcol: Vec<u8>,
+    bsplit: Vec<u16>,
+    bpair: Vec<u16>,
+}
+
+impl SymQuery {
+    pub(crate) fn new() -> SymQuery {
+        SymQuery {
+            a: Vec::new(),
+            wa: Writing::Alphabet,
+            wb: Writing::Alphabet,
+            rows: Vec::new(),
+            weight: 0.0,
+            dp: Vec::new(),
+            ins: Vec::new(),
+            bcol: Vec::new(),
+            bsplit: Vec::new(),
+            bpair: Vec::new(),
+        }
+    }
+
+    /// Compares `a`, written in `wa`, with words written in `wb` from now on.
+    pub(crate) fn set(&mut self, a: &[u8], wa: Writing, wb: Writing) {
+        self.a.clear();
+        self.a.extend_from_slice(a);
+        (self.wa, self.wb) = (wa, wb);
+        let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
+        let n = a.len();
+        self.rows.clear();
+        self.rows.extend(a.iter().enumerate().map(|(i, &x)| {
+            let del = indel_cost(a, i, wa, wb);
+            let x_split = split_of(x).map_or(0, pack);
+            let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
+            let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
+            (del, x_split, a_pair, x_ei)
+        }));
+        self.weight = a.iter().map(|&x| weight_of(x)).sum::<f64>();
+    }
+
+    /// `sym_similarity_at_least(a, wa, b, wb, floor)` for the `a`, `wa`, `wb` set.
+    pub(crate) fn at_least(&mut self, b: &[u8], floor: f64) -> Option<f64> {
+        let SymQuery { a, wa, wb, rows, weight, dp, ins, bcol, bsplit, bpair } = self;
+        let (a, wa, wb) = (&a[..], *wa, *wb);
+        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        if a == b {
+            return Some(1.0).filter(|&s| s >= floor);
+        }
+        if a.is_empty() || b.is_empty() {
+            return Some(0.0).filter(|&s| s >= floor);
+        }
+        let m = b.len();
+        let norm = weight.max(b.iter().map(|&x| weight_of(x)).sum::<f64>()).max(1.0);
+        let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
+        if dp.len() < 3 * m + 3 {
+            dp.resize(3 * m + 3, 0.0);
+            ins.resize(m, 0.0);
+            bcol.resize(m, 0);
+            bsplit.resize(m, 0);
+            bpair.resize(m, 0);
+        }
+        let (ins, bcol, bsplit, bpair) = (&mut ins[..m], &mut bcol[..m], &mut bsplit[..m], &mut bpair[..m]);
+        let (r2, rest) = dp[..3 * m + 3].split_at_mut(m + 1);
+        let (r1, r0) = rest.split_at_mut(m + 1);
+        let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
+        prev[0] = 0.0;
+        for j in 0..m {
+            ins[j] = indel_cost(b, j, wb, wa);
+            prev[j + 1] = prev[j] + ins[j];
+            bcol[j] = b[j].min(NON_ASCII);
+            bsplit[j] = split_of(b[j]).map_or(0, pack);
+            bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
+        }
+        let b_has_digraph = bsplit.iter().any(|&s| s != 0);
+        let cols = Cols { ins, bcol, bpair, bsplit };
+        let table = &SUB_COST[loose as usize];
+        let n = a.len();
+        let mut prev_min = 0.0;
+        for (i, (&x, &(del, x_split, a_pair, x_ei))) in a.iter().zip(rows.iter()).enumerate() {
+            let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+            cur[0] = prev[0] + del;
+            let row_ctx = Row { costs: row, del, x_split, a_pair };
+            if x_split != 0 || (a_pair != 0 && b_has_digraph) {
+                dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
+            } else {
+                dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
+            }
+            if x_ei && m >= 3 && !is_vowel(b[m - 1]) && short_e_for_long_i(x, a[i - 1], b[m - 2], b[m - 3]) {
+                let j = m - 2;
+                cur[j + 1] = cell::<true>(&row_ctx, &cols, prev2, prev, j, cur[j], LONG_VOWEL_MISMATCH);
+                let sub = row[(cols.bcol[m - 1] as usize).min(NON_ASCII as usize)] as f64;
+                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+            }
+            if i + 1 == n {
+                if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
+                    cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
+                }
+            } else if floor > 0.0 {
+                let cur_min = cur.iter().copied().fold(f64::INFINITY, min);
+                let skippable = b_has_digraph && cols.bsplit.contains(&pack((x, a[i + 1])));
+                if too_dear(if skippable { min(cur_min, prev_min) } else { cur_min }) {
+                    return None;
+                }
+                prev_min = cur_min;
+            }
+            let old2 = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = old2;
+        }
+        let sim = (1.0 - prev[m] / norm).max(0.0);
+        (sim >= floor).then_some(sim)
+    }
+}
+
 /// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
 /// column, the pair it ends, the pair it may stand for.
 struct Cols<'a> {
@@ -606,6 +735,40 @@ mod tests {
                             Some(s) => prop_assert!(s.to_bits() == full.to_bits() && s >= f, "{:?} / {:?}: {} / {}", a, b, s, full),
                             None => prop_assert!(full < f, "{:?} / {:?}: {} >= floor {}", a, b, full, f),
                         }
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_prepared_query_is_bit_identical_to_the_similarity_with_a_floor() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
+        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
+        let words = proptest::collection::vec(word.clone(), 1..6);
+        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let mut runner = TestRunner::new(Config { cases: 10_000, ..Config::default() });
+        // One query kept across calls against words of every length: the buffers grow and
+        // are reused without being cleared.
+        let q = std::cell::RefCell::new(SymQuery::new());
+        runner
+            .run(&(word, writing.clone(), words, writing, 0.0..1.1f64), |(a, wa, bs, wb, floor)| {
+                let mut q = q.borrow_mut();
+                q.set(&a, wa, wb);
+                let mut bs = bs;
+                if !a.is_empty() {
+                    let mut dropped = a.clone();
+                    dropped.remove(a.len() / 2);
+                    bs.extend([a.clone(), dropped]);
+                }
+                for b in &bs {
+                    let full = sym_similarity(&a, wa, b, wb);
+                    for f in [floor, full, full - 1e-12, full + 1e-12, 0.0, 1.0] {
+                        let (fast, slow) = (q.at_least(b, f), sym_similarity_at_least(&a, wa, b, wb, f));
+                        prop_assert_eq!(fast.map(f64::to_bits), slow.map(f64::to_bits), "{:?} / {:?} floor {}", a, b, f);
                     }
                 }
                 Ok(())

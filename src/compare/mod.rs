@@ -8,7 +8,7 @@
 
 mod distance;
 
-pub(crate) use distance::{sym_similarity, sym_similarity_at_least};
+pub(crate) use distance::{sym_similarity, SymQuery};
 use crate::name::{Name, Token};
 use crate::text::phon::{self, is_vowel, sym};
 use crate::text::tokenize::Role;
