@@ -433,6 +433,9 @@ pub(crate) struct SymQuery {
     /// whether it is an e or I of the last syllable (see [`short_e_for_long_i`]).
     rows: Vec<(f64, u16, u16, bool)>,
     weight: f64,
+    /// Per symbol of b (column [`NON_ASCII`] for the rest), the least it costs in any
+    /// alignment with a (see [`SymQuery::b_side_bound`]); NaN until first needed.
+    b_least: [f64; 129],
     dp: Vec<f64>,
     ins: Vec<f64>,
     bcol: Vec<u8>,
@@ -448,6 +451,7 @@ impl SymQuery {
             wb: Writing::Alphabet,
             rows: Vec::new(),
             weight: 0.0,
+            b_least: [0.0; 129],
             dp: Vec::new(),
             ins: Vec::new(),
             bcol: Vec::new(),
@@ -472,12 +476,42 @@ impl SymQuery {
             (del, x_split, a_pair, x_ei)
         }));
         self.weight = a.iter().map(|&x| weight_of(x)).sum::<f64>();
+        // Filled in as b's symbols come (NaN: not yet).
+        self.b_least = [f64::NAN; 129];
+    }
+
+    /// The least a symbol `y` of b costs in any alignment with a.
+    #[cold]
+    fn b_least_of(&mut self, y: u8) -> f64 {
+        let (a, wa, wb) = (&self.a, self.wa, self.wb);
+        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        let abjad = wa == Writing::Abjad || wb == Writing::Abjad;
+        let sub = a.iter().map(|&x| sub_cost(x, y, loose)).fold(1.0, min);
+        let mut least = least_alone(y, min_indel_cost(y, wb), abjad).min(sub);
+        // A digraph of a read as two letters costs DIGRAPH_SPLIT for the three symbols it
+        // covers: at least half of it for each of the two letters, all of it for the one.
+        if a.iter().filter_map(|&x| split_of(x)).any(|(p, q)| p == y || q == y) {
+            least = least.min(DIGRAPH_SPLIT / 2.0);
+        }
+        self.b_least[y.min(NON_ASCII) as usize] = least;
+        least
+    }
+
+    /// A lower bound of the cost of every alignment of a with `b`: each symbol of b is
+    /// inserted, substituted or read in a digraph split once, so the sum of each symbol's
+    /// cheapest way out bounds the DP from below (a few loads per symbol).
+    fn b_side_bound(&mut self, b: &[u8]) -> f64 {
+        let mut sum = 0.0;
+        for &y in b {
+            let known = self.b_least[y.min(NON_ASCII) as usize];
+            sum += if known.is_nan() { self.b_least_of(y) } else { known };
+        }
+        sum
     }
 
     /// `sym_similarity_at_least(a, wa, b, wb, floor)` for the `a`, `wa`, `wb` set.
     pub(crate) fn at_least(&mut self, b: &[u8], floor: f64) -> Option<f64> {
-        let SymQuery { a, wa, wb, rows, weight, dp, ins, bcol, bsplit, bpair } = self;
-        let (a, wa, wb) = (&a[..], *wa, *wb);
+        let (a, wa, wb, weight) = (&self.a[..], self.wa, self.wb, self.weight);
         let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
         if a == b {
             return Some(1.0).filter(|&s| s >= floor);
@@ -488,6 +522,13 @@ impl SymQuery {
         let m = b.len();
         let norm = weight.max(b.iter().map(|&x| weight_of(x)).sum::<f64>()).max(1.0);
         let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
+        // Before any set-up: a word that cannot come close enough (with a margin for the
+        // bound's own rounding). Most one-edit hits of resolve end here.
+        if floor > 0.0 && too_dear(self.b_side_bound(b) - 1e-9) {
+            return None;
+        }
+        let SymQuery { a, wa, wb, rows, dp, ins, bcol, bsplit, bpair, .. } = self;
+        let (a, wa, wb) = (&a[..], *wa, *wb);
         if dp.len() < 3 * m + 3 {
             dp.resize(3 * m + 3, 0.0);
             ins.resize(m, 0.0);
@@ -547,6 +588,48 @@ impl SymQuery {
         let sim = (1.0 - prev[m] / norm).max(0.0);
         (sim >= floor).then_some(sim)
     }
+}
+
+/// The substitution cost the DP uses for `x` by `y`.
+#[inline]
+fn sub_cost(x: u8, y: u8, loose: bool) -> f64 {
+    match SUB_COST[loose as usize].get(x as usize) {
+        Some(row) => row[y.min(NON_ASCII) as usize] as f64,
+        None => SUB_COST_NON_ASCII[0] as f64,
+    }
+}
+
+/// The least [`indel_cost`] of `x` in a word written in `own`, whatever its place.
+fn min_indel_cost(x: u8, own: Writing) -> f64 {
+    let least = match x {
+        b'a' | b'e' | b'i' | b'o' | b'u' => 0.05,
+        b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
+        sym::ANY_A | sym::ANY_I => 0.3,
+        b'\'' => 0.1,
+        b'h' => 0.45,
+        b'y' => HAMZA_SEAT_DROPPED,
+        b'w' => 0.35,
+        b's' => 0.3,
+        _ => 1.0,
+    };
+    if own == Writing::Abjad && !is_vowel(x) {
+        least.min(ABJAD_DOUBLE_DROPPED)
+    } else {
+        least
+    }
+}
+
+/// The least cost of symbol `x` (dropped at `indel`) bar a substitution: a digraph read
+/// as two letters, a final ه read as h.
+fn least_alone(x: u8, indel: f64, abjad: bool) -> f64 {
+    let mut least = indel;
+    if split_of(x).is_some() {
+        least = least.min(DIGRAPH_SPLIT);
+    }
+    if abjad && matches!(x, sym::ANY_A | b'h') {
+        least = least.min(FINAL_HE_AS_H);
+    }
+    least
 }
 
 /// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
@@ -760,9 +843,16 @@ mod tests {
                 q.set(&a, wa, wb);
                 let mut bs = bs;
                 if !a.is_empty() {
+                    // a itself, one symbol dropped, changed, or added: near words, which
+                    // the bound must let through.
+                    let (k, y) = (a.len() / 2, bs[0].first().copied().unwrap_or(b'h'));
                     let mut dropped = a.clone();
-                    dropped.remove(a.len() / 2);
-                    bs.extend([a.clone(), dropped]);
+                    dropped.remove(k);
+                    let mut changed = a.clone();
+                    changed[k] = y;
+                    let mut added = a.clone();
+                    added.insert(k, y);
+                    bs.extend([a.clone(), dropped, changed, added]);
                 }
                 for b in &bs {
                     let full = sym_similarity(&a, wa, b, wb);
@@ -774,6 +864,40 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    #[test]
+    fn a_prepared_query_lets_through_every_cheap_special_case() {
+        // Digraphs read as two letters either way, a final ه read as h, an Arabic-script
+        // geminate, Japanese tsu, a hamza seat, a long vowel against a short e: the costs
+        // below the table's that the bound of `SymQuery::at_least` must allow for.
+        let (al, ab, sy) = (Writing::Alphabet, Writing::Abjad, Writing::Syllabary);
+        let pairs: &[(&[u8], Writing, &[u8], Writing)] = &[
+            (b"fathi", al, b"faTi", al),
+            (b"faTi", al, b"fathi", al),
+            (b"tsin", al, b"Cin", al),
+            (b"Cin", al, b"tSin", al),
+            (b"nitsa", al, b"niza", al),
+            (b"fatimV", ab, b"fatimah", al),
+            (b"fatimah", al, b"fatimV", ab),
+            (b"amirrVza", ab, b"amireza", al),
+            (b"katsugi", al, b"katugi", al),
+            (b"rVzayi", ab, b"rezai", al),
+            (b"raSId", al, b"raSed", al),
+            (b"kippen", sy, b"kipen", al),
+            (b"", al, b"a", al),
+        ];
+        let mut q = SymQuery::new();
+        for &(a, wa, b, wb) in pairs {
+            for (a, wa, b, wb) in [(a, wa, b, wb), (b, wb, a, wa)] {
+                q.set(a, wa, wb);
+                let full = sym_similarity(a, wa, b, wb);
+                for f in [full, full - 1e-12, full + 1e-12, 0.5, 0.9] {
+                    let (fast, slow) = (q.at_least(b, f), sym_similarity_at_least(a, wa, b, wb, f));
+                    assert_eq!(fast.map(f64::to_bits), slow.map(f64::to_bits), "{a:?} / {b:?} floor {f}");
+                }
+            }
+        }
     }
 
     #[test]
