@@ -291,15 +291,20 @@ impl Deferred {
     /// its entry) < L is either SUPPORT_WINDOW under its entry's best (neither best nor
     /// support changes) or its entry ranks under ten others with or without it.
     fn score(self, scores: &mut Scores, found: &mut Found) {
-        // Per entry: best score kept, its rank bonus, number of hits (kept and pending).
-        let mut per: HashMap<Entry, (f64, f64, u32), BuildHasherDefault<AddressHasher>> = HashMap::default();
+        // Per entry: best score kept, its rank bonus, number of hits (kept and pending),
+        // the most its rank can add to its score.
+        let mut per: HashMap<Entry, (f64, f64, u32, f64), BuildHasherDefault<AddressHasher>> = HashMap::default();
         for &(e, s) in &found.hits {
-            let p = per.entry(e).or_insert_with(|| (f64::NEG_INFINITY, rank_bonus(&e), 0));
+            let p = per.entry(e).or_insert_with(|| (f64::NEG_INFINITY, rank_bonus(&e), 0, 0.0));
             p.0 = p.0.max(s);
             p.2 += 1;
         }
         for &(_, e, _, _) in &self.hits {
-            per.entry(e).or_insert_with(|| (f64::NEG_INFINITY, rank_bonus(&e), 0)).2 += 1;
+            per.entry(e).or_insert_with(|| (f64::NEG_INFINITY, rank_bonus(&e), 0, 0.0)).2 += 1;
+        }
+        // Rank bonus and every hit's support: all an entry's rank can add to its score.
+        for p in per.values_mut() {
+            p.3 = p.1 + SUPPORT_BONUS * f64::from(p.2).ln();
         }
         // The eleven best lower bounds, best first (each entry once).
         let mut top: Vec<(f64, Entry)> = Vec::with_capacity(MAX_CANDIDATES + 2);
@@ -318,7 +323,7 @@ impl Deferred {
             let eleventh = if top.len() > MAX_CANDIDATES { top[MAX_CANDIDATES].0 } else { f64::NEG_INFINITY };
             let p = per.get_mut(&e).expect("counted above");
             // The least score that may matter, with a margin for rounding.
-            let need = eleventh - SUPPORT_WINDOW - p.1 - SUPPORT_BONUS * f64::from(p.2).ln() - 1e-9;
+            let need = eleventh - SUPPORT_WINDOW - p.3 - 1e-9;
             let floor = if need > 0.0 { 2.0 * need / scale - 1.0 - 1e-9 } else { 0.0 };
             if let Some(sim) = scores.at_least(syms, floor) {
                 let s = scale * (0.5 + 0.5 * sim);
