@@ -36,9 +36,20 @@ pub(crate) struct Bare {
 /// or else a glued ending or beginning (`米子市` → `米子`, `Kanpuras` → `kanpur`,
 /// `Hutogo` → `togo`). At least one word, and a stem of [`MIN_STEM`] letters in an
 /// alphabet, always remain: `City` or `Shi` alone gives nothing.
+#[cfg(test)]
 pub(crate) fn strip(name: &Name) -> Vec<Bare> {
+    strip_keyed(name, &word_keys(name))
+}
+
+/// The form key of each word of `name` (lower case, Latin diacritics off), as the table
+/// was built on; `resolve` shares them with its lookups of single words.
+pub(crate) fn word_keys(name: &Name) -> Vec<String> {
+    name.tokens().iter().map(|t| word_key(t.text(), t.script())).collect()
+}
+
+/// [`strip`] given the name's [`word_keys`].
+pub(crate) fn strip_keyed(name: &Name, keys: &[String]) -> Vec<Bare> {
     let tokens = name.tokens();
-    let keys: Vec<String> = tokens.iter().map(|t| word_key(t.text(), t.script())).collect();
     let (mut lo, mut hi) = (0, tokens.len());
     while hi - lo > 1 && place_word(&keys[lo]) & PREFIX != 0 {
         lo += 1;
@@ -79,17 +90,23 @@ pub(crate) fn strip(name: &Name) -> Vec<Bare> {
 /// `word` without a glued affix for which `is_affix` holds, the longest affix first, at
 /// the end (`at_end`) or the start; at least `min` letters remain.
 fn glued(word: &str, min: usize, is_affix: impl Fn(&str) -> bool, at_end: bool) -> Option<&str> {
-    let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
-    let n = word.chars().count();
     if at_end {
         // Stem = word[..i], longest affix = smallest i with at least `min` letters before.
-        cuts.iter().enumerate().filter(|&(k, _)| k + 1 >= min).map(|(_, &i)| i).find(|&i| is_affix(&word[i..])).map(|i| &word[..i])
+        word.char_indices().enumerate().skip(1).find(|&(before, (i, _))| before >= min && is_affix(&word[i..])).map(|(_, (i, _))| &word[..i])
     } else {
-        cuts.iter().enumerate().rev().filter(|&(k, _)| n - (k + 1) >= min).map(|(_, &i)| i).find(|&i| is_affix(&word[..i])).map(|i| &word[i..])
+        // Stem = word[i..], longest affix = largest i with at least `min` letters after.
+        let mut after = 0;
+        for (i, _) in word.char_indices().rev() {
+            after += 1;
+            if i > 0 && after >= min && is_affix(&word[..i]) {
+                return Some(&word[i..]);
+            }
+        }
+        None
     }
 }
 
-/// The form key of one word (lower case, Latin diacritics off), as the table was built on.
+/// The form key of one word.
 fn word_key(word: &str, script: Script) -> String {
     let span = Span { start: 0, end: word.len(), script, role: text::tokenize::Role::Name };
     let mut key = String::new();

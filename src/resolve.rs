@@ -381,15 +381,21 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
     let mut found = Found::new(kind);
     let not_person = kind != Some(Kind::Person);
     let content: Vec<_> = name.tokens().iter().filter(|t| !t.role().is_noise()).collect();
+    // The form key of each word, made once for the bare names and the person's words.
+    let mut word_keys = None;
     let place_or_org = matches!(kind, Some(Kind::Place | Kind::Org));
-    let person_words = (content.len() > 1 && kind.is_none_or(|k| k == Kind::Person)).then(|| person_words(&content));
+    let person_words = (content.len() > 1 && kind.is_none_or(|k| k == Kind::Person)).then(|| {
+        let keys = keys_of(&mut word_keys, name);
+        let content_keys: Vec<&str> = (name.tokens().iter().zip(keys)).filter(|(t, _)| !t.role().is_noise()).map(|(_, k)| k.as_str()).collect();
+        person_words(&content, &content_keys)
+    });
     // The bare names, when a whole-name hit may add to theirs (see below).
     let mut bares = None;
     // A name of known personal names keeps only whole-name hits of at least LOOSE_WHOLE
     // (below). Every test on `found.best` before that asks for more, so a weaker hit
     // changes nothing, unless it corroborates a bare name's hit: none are left out then.
     if person_words.as_ref().is_some_and(|w| w.1) {
-        let no_bare = !not_person || bares.insert(place_words::strip(name)).is_empty();
+        let no_bare = !not_person || bares.insert(place_words::strip_keyed(name, keys_of(&mut word_keys, name))).is_empty();
         if no_bare {
             found.floor = LOOSE_WHOLE;
         }
@@ -423,7 +429,7 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
         let mut alone = Found::new(kind);
         // One consonant away too only without whole words: a glued affix (`-a`, `-s`)
         // ends too many names to pay for that.
-        for bare in bares.unwrap_or_else(|| place_words::strip(name)) {
+        for bare in bares.unwrap_or_else(|| place_words::strip_keyed(name, keys_of(&mut word_keys, name))) {
             lookup.text(&bare.text, BARE, bare.whole_words, &mut alone);
         }
         // Of the places the bare name gives, one the whole name also pointed to (one
@@ -480,17 +486,19 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
     found.ranked().into_iter().map(|(e, score)| Candidate { id: e.id(), kind: e.kind(), label: e.label(), score }).collect()
 }
 
+/// The form keys of the words of `name`, made on first use.
+fn keys_of<'a>(keys: &'a mut Option<Vec<String>>, name: &Name) -> &'a [String] {
+    keys.get_or_insert_with(|| place_words::word_keys(name))
+}
+
 /// The name groups of each word of a person's name, and whether every word is spelled as
-/// a known name.
-fn person_words(content: &[&crate::name::Token]) -> (Found, bool) {
+/// a known name (`keys`: the words' form keys).
+fn person_words(content: &[&crate::name::Token], keys: &[&str]) -> (Found, bool) {
     let mut words = Found::new(Some(Kind::Person));
     let mut every_word_known = true;
-    for t in content {
-        let mut word = String::new();
-        let span = text::tokenize::Span { start: 0, end: t.text().len(), script: t.script(), role: t.role() };
-        text::form_key_into(t.text(), &[span], &mut word);
+    for (t, word) in content.iter().zip(keys) {
         let before = words.hits.len();
-        for e in tables::lookup(Index::Forms, &word).take(MAX_WORD_POSTINGS) {
+        for e in tables::lookup(Index::Forms, word).take(MAX_WORD_POSTINGS) {
             words.add(e, WORD_EXACT);
         }
         every_word_known &= words.hits.len() > before;
