@@ -433,6 +433,8 @@ pub(crate) struct SymQuery {
     /// whether it is an e or I of the last syllable (see [`short_e_for_long_i`]).
     rows: Vec<(f64, u16, u16, bool)>,
     weight: f64,
+    /// Are `rows`, `weight` and `b_least` made for `a`?
+    ready: bool,
     /// Per symbol of b (column [`NON_ASCII`] for the rest), the least it costs in any
     /// alignment with a (see [`SymQuery::b_side_bound`]); NaN until first needed.
     b_least: [f64; 129],
@@ -451,6 +453,7 @@ impl SymQuery {
             wb: Writing::Alphabet,
             rows: Vec::new(),
             weight: 0.0,
+            ready: false,
             b_least: [0.0; 129],
             dp: Vec::new(),
             ins: Vec::new(),
@@ -465,6 +468,14 @@ impl SymQuery {
         self.a.clear();
         self.a.extend_from_slice(a);
         (self.wa, self.wb) = (wa, wb);
+        self.ready = false;
+    }
+
+    /// The rows and weight of a, made at the first comparison (many queries have none).
+    #[cold]
+    fn prepare(&mut self) {
+        self.ready = true;
+        let (a, wa, wb) = (&self.a[..], self.wa, self.wb);
         let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
         let n = a.len();
         self.rows.clear();
@@ -511,6 +522,9 @@ impl SymQuery {
 
     /// `sym_similarity_at_least(a, wa, b, wb, floor)` for the `a`, `wa`, `wb` set.
     pub(crate) fn at_least(&mut self, b: &[u8], floor: f64) -> Option<f64> {
+        if !self.ready {
+            self.prepare();
+        }
         let (a, wa, wb, weight) = (&self.a[..], self.wa, self.wb, self.weight);
         let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
         if a == b {
