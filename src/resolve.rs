@@ -385,9 +385,7 @@ fn resolve_with(name: &Name, kind: Option<Kind>, lookup: &mut Lookup) -> Vec<Can
     let mut word_keys = None;
     let place_or_org = matches!(kind, Some(Kind::Place | Kind::Org));
     let person_words = (content.len() > 1 && kind.is_none_or(|k| k == Kind::Person)).then(|| {
-        let keys = keys_of(&mut word_keys, name);
-        let content_keys: Vec<&str> = (name.tokens().iter().zip(keys)).filter(|(t, _)| !t.role().is_noise()).map(|(_, k)| k.as_str()).collect();
-        person_words(&content, &content_keys)
+        person_words(name.tokens(), keys_of(&mut word_keys, name))
     });
     // The bare names, when a whole-name hit may add to theirs (see below).
     let mut bares = None;
@@ -492,11 +490,11 @@ fn keys_of<'a>(keys: &'a mut Option<Vec<String>>, name: &Name) -> &'a [String] {
 }
 
 /// The name groups of each word of a person's name, and whether every word is spelled as
-/// a known name (`keys`: the words' form keys).
-fn person_words(content: &[&crate::name::Token], keys: &[&str]) -> (Found, bool) {
+/// a known name (`keys`: the form keys of `tokens`; noise words left out).
+fn person_words(tokens: &[crate::name::Token], keys: &[String]) -> (Found, bool) {
     let mut words = Found::new(Some(Kind::Person));
     let mut every_word_known = true;
-    for (t, word) in content.iter().zip(keys) {
+    for (t, word) in tokens.iter().zip(keys).filter(|(t, _)| !t.role().is_noise()) {
         let before = words.hits.len();
         for e in tables::lookup(Index::Forms, word).take(MAX_WORD_POSTINGS) {
             words.add(e, WORD_EXACT);
