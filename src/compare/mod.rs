@@ -513,7 +513,51 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             }
         }
     }
+    // A diphthong written ay before the last consonant (Zayd, Fayz) against a y that
+    // starts a syllable before it (Zayed, Fayez: the fā'il pattern): two names.
+    if single && !shared && (diphthong_against_syllable(la, &a.syms, b) || diphthong_against_syllable(lb, &b.syms, a)) {
+        best = best.min(PATTERN_APART);
+    }
+    // A written long a before a final cluster (ناصر, ماجد: fā'il, whose short i Arabic
+    // script leaves out) against a Latin CaCC (Nasr, Majd: fa'l).
+    if single && !shared && (long_a_against_cluster(a, b) || long_a_against_cluster(b, a)) {
+        best = best.min(PATTERN_APART);
+    }
     best
+}
+
+/// The most two words of different Arabic patterns are alike (see [`unit_similarity`]).
+const PATTERN_APART: f64 = 0.75;
+
+/// Is `x` a Latin word ending in a vowel, y and its last consonant (Zayd, Hayk, Ghayth),
+/// and `other` an alphabetic word ending in y, a vowel and a consonant (Zayed)? (Persian
+/// script writes the diphthong with an alef, هایک Hayk: no test there.)
+fn diphthong_against_syllable(x: &Token, xs: &[u8], y: &Unit) -> bool {
+    let other = &y.syms[..];
+    let t = x.text().as_bytes();
+    let vowel = |c: &u8| b"aeiouAEIOU".contains(c);
+    let Some(at) = t.iter().rposition(|c| c.eq_ignore_ascii_case(&b'y')) else { return false };
+    let consonant_tail = match &t[at + 1..] {
+        [c] => !vowel(c) && c.is_ascii_alphabetic(),
+        [c, h] => !vowel(c) && c.is_ascii_alphabetic() && h.eq_ignore_ascii_case(&b'h'),
+        _ => false,
+    };
+    let diphthong = x.script() == crate::Script::Latin && at > 0 && vowel(&t[at - 1]) && consonant_tail && matches!(xs, [.., b'I', c] if !is_vowel(*c));
+    diphthong && y.writing == Writing::Alphabet && matches!(other, [.., b'y', v, c] if is_vowel(*v) && !is_vowel(*c))
+}
+
+/// Is `x` a word of Arabic script ending in a long a and two consonants (ناصر nAsr), and
+/// `y` an alphabetic one ending in a short vowel and two consonants (Nasr)? Arabic has
+/// no long vowel before a final cluster: the letters write fā'il. Not where the first
+/// consonant is a sonorant or the pair a ks, ts (foreign names: مارك Mark, ماكس Max).
+fn long_a_against_cluster(x: &Unit, y: &Unit) -> bool {
+    let cluster = |c1: u8, c2: u8| {
+        !is_vowel(c1) && !is_vowel(c2) && c1 != sym::WEAK && c2 != sym::WEAK && !matches!(c1, b'l' | b'r' | b'm' | b'n') && !matches!((c1, c2), (b'k' | b't', b's' | b'z'))
+    };
+    x.writing == Writing::Abjad
+        && y.writing == Writing::Alphabet
+        && matches!(x.syms[..], [.., b'A', c1, c2] if cluster(c1, c2))
+        && matches!(y.syms[..], [.., b'a' | b'e' | b'i' | b'o' | b'u', c1, c2] if cluster(c1, c2))
 }
 
 /// Is `fem` a name in -i (`base`) with the feminine ending -ia, -iya(h), -iyya(h), -iah or
@@ -1044,6 +1088,24 @@ mod tests {
         // Epenthesis after a guttural or before a sonorant; elsewhere another pattern.
         all_same(&[("Badr", "Bader"), ("Saqr", "Saqer"), ("Karl", "Karol")]);
         all_apart(&[("Hamd", "Hamed"), ("Sabt", "Sabit"), ("Wajd", "Wajid")]);
+    }
+
+    #[test]
+    fn a_diphthong_before_the_last_consonant_is_not_a_syllable() {
+        // Fayz / Fayez (فيض / فايز), Sayf / Sayef: ay before the last consonant against a
+        // y that opens a syllable.
+        all_apart(&[("Fayz", "Fayez"), ("Qays", "Qayes"), ("Ghayth", "Ghayeth")]);
+        all_same(&[("Fayz", "Faiz"), ("Ghayth", "Ghaith"), ("Fayez", "Faiez"), ("Nayef", "Naif")]);
+    }
+
+    #[test]
+    fn a_long_a_before_a_final_cluster_is_the_faail_pattern() {
+        // ناصر Nasir, ماجد Majid, شاهد Shahid: Arabic writes no long vowel before a final
+        // cluster, so the Latin CaCC is another name (Nasr, Majd, Shahd).
+        all_apart(&[("ناصر", "Nasr"), ("شاهد", "Shahd"), ("صابر", "Sabr")]);
+        all_same(&[("ناصر", "Naser"), ("شاهد", "Shahed"), ("نصر", "Nasr"), ("شهد", "Shahd")]);
+        // Foreign names keep their clusters after a sonorant or as ks.
+        all_same(&[("مارك", "Mark"), ("كارل", "Karl"), ("ماكس", "Max"), ("هانس", "Hans")]);
     }
 
     #[test]
