@@ -523,7 +523,26 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     if single && !shared && (long_a_against_cluster(a, b) || long_a_against_cluster(b, a)) {
         best = best.min(PATTERN_APART);
     }
+    // CaCūC against CaCiC (Shakur / Shakir): fa'ūl and fā'il, two names.
+    if single && latin && !shared && last_u_against_i(&a.syms, &b.syms) {
+        best = best.min(PATTERN_APART);
+    }
     best
+}
+
+/// Are two words CaCūC and CaCiC: first vowel a, last vowel a u (ou, oo) in one and an i
+/// or e in the other? fa'ūl against fā'il, two names (Shakur / Shakir, Ghafur / Ghafir,
+/// Sabour / Saber). A first u or e is another matter (Yusuf / Yusif, Pétur / Peter).
+fn last_u_against_i(a: &[u8], b: &[u8]) -> bool {
+    let pattern = |s: &[u8]| match s {
+        [c0, v0, .., c1, v, c2] if !is_vowel(*c0) && matches!(v0, b'a' | b'A') && !is_vowel(*c1) && !is_vowel(*c2) => match v {
+            b'u' | b'U' => Some(true),
+            b'i' | b'I' | b'e' => Some(false),
+            _ => None,
+        },
+        _ => None,
+    };
+    matches!((pattern(a), pattern(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// The most two words of different Arabic patterns are alike (see [`unit_similarity`]).
@@ -1096,6 +1115,12 @@ mod tests {
         // y that opens a syllable.
         all_apart(&[("Fayz", "Fayez"), ("Qays", "Qayes"), ("Ghayth", "Ghayeth")]);
         all_same(&[("Fayz", "Faiz"), ("Ghayth", "Ghaith"), ("Fayez", "Faiez"), ("Nayef", "Naif")]);
+    }
+
+    #[test]
+    fn faool_and_faail_are_two_patterns() {
+        all_apart(&[("Ghafur", "Ghafir"), ("Sabour", "Saber"), ("Rahoum", "Rahim")]);
+        all_same(&[("Ghafur", "Ghafoor"), ("Saber", "Sabir"), ("Yusuf", "Yusif")]);
     }
 
     #[test]
