@@ -256,6 +256,20 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         {
             LONG_VOWEL_MISMATCH
         }
+        // The same long u written in Latin (ou, oo, ū: Mahmoud, Mansour, Shakour) where
+        // Arabic script has no و: another name (محمد). Only after a first a, the pattern's:
+        // French writes every u ou (Youssouf = يوسف).
+        b'U' if own == Writing::Alphabet
+            && other == Writing::Abjad
+            && i > 0
+            && i + 2 == seq.len()
+            && !is_vowel(seq[i - 1])
+            && !is_vowel(seq[i + 1])
+            && consonants(seq) >= 3
+            && seq.iter().find(|&&v| is_vowel(v)).is_some_and(|&v| matches!(v, b'a' | b'A')) =>
+        {
+            LONG_VOWEL_MISMATCH
+        }
         b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
         // A final vowel letter of Arabic script (ة, ه, ي: Rashida, Khalili) is written in
         // Latin too.

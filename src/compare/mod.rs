@@ -877,6 +877,9 @@ mod tests {
     fn the_long_u_of_a_mafool_pattern_is_kept() {
         all_apart(&[("محمود", "Mohammad"), ("منصور", "Mansar"), ("مسعود حيدري", "Masaad Heidari")]);
         all_same(&[("محمود", "Mahmud"), ("منصور", "Mansor"), ("مسعود حيدري", "Masood Heidari"), ("جون", "Joan")]);
+        // The long u written in Latin where Arabic script has none; French ou is any u.
+        all_apart(&[("محمد", "Mahmoud"), ("محمد", "Mahmood"), ("شاكر", "Shakour")]);
+        all_same(&[("يوسف", "Youssouf"), ("منصور", "Mansour"), ("شكور", "Shakour")]);
     }
 
     #[test]
