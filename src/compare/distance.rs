@@ -239,7 +239,9 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
                 _ => 0.3,
             }
         }
-        b'y' if own == Writing::Alphabet && other == Writing::Alphabet && iya_suffix(seq, i) => IYA_SUFFIX,
+        // The ي of an -iya, -yan suffix of Arabic script (رانيا Rania, زوريان Zorian) that
+        // the Latin word lacks (Rana, Zoran) too.
+        b'y' if matches!((own, other), (Writing::Alphabet | Writing::Abjad, Writing::Alphabet)) && iya_suffix(seq, i) => IYA_SUFFIX,
         // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
         // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
         // out has another name's vowel there (Mohammad), as dear as reading it as another

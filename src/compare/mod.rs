@@ -1076,6 +1076,9 @@ mod tests {
     fn an_iya_suffix_is_another_name() {
         all_apart(&[("Rania", "Rana"), ("Nadia", "Nada"), ("Damian", "Daman"), ("Lamya", "Lama")]);
         all_same(&[("Nadia", "Nadya"), ("Alia", "Aliya"), ("Fawzia", "Fawziya"), ("Rania", "رانيا")]);
+        // The suffix written in Arabic script, left out in Latin.
+        all_apart(&[("رانيا", "Rana"), ("داميان", "Daman"), ("ناديه", "Nada")]);
+        all_same(&[("داميان", "Damian"), ("مريم", "Maryam"), ("حياة", "Hayat"), ("دانيال", "Daniel")]);
     }
 
     #[test]
