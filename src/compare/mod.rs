@@ -501,10 +501,15 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     }
     // A Latin -eh (Hamadeh, Salameh: ة, ـه) or French -é (Salamé) is the suffix -a, which
     // a word ending in a consonant lacks (Hamad); the skeleton drops the h and the accent
-    // and reads a silent e (Amine).
-    if single && latin && !shared {
+    // and reads a silent e (Amine). Arabic script writes the suffix (پروانه Parvaneh): one
+    // that ends in a consonant lacks it too (پروین). (Not -é there: West African French
+    // writes a final é for no letter, Omaré = عمر.)
+    let latin_or_abjad = |t: &Token| matches!(Writing::of(t.script()), Writing::Alphabet | Writing::Abjad);
+    if single && !shared && latin_or_abjad(la) && latin_or_abjad(lb) {
         for (x, tx, y) in [(a, la, b), (b, lb, a)] {
-            let eh = x.syms.last() == Some(&b'e') && (ends_with_ci(tx.text(), "eh") || tx.text().ends_with(['é', 'É']));
+            let eh = tx.script() == crate::Script::Latin
+                && x.syms.last() == Some(&b'e')
+                && (ends_with_ci(tx.text(), "eh") || (latin && tx.text().ends_with(['é', 'É'])));
             if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
                 let mut as_a = x.syms.clone();
                 as_a.pop();
@@ -849,6 +854,9 @@ mod tests {
     fn a_final_eh_is_the_suffix_a() {
         all_apart(&[("Qassem", "Qassemeh"), ("Karam", "Karameh"), ("Karam", "Karamé")]);
         all_same(&[("Karameh", "Karama"), ("Amine", "Amin"), ("Jalil Karameh", "Djalil Karama")]);
+        // Against Arabic script, which writes the suffix.
+        all_apart(&[("Karameh", "كرم"), ("Farzaneh", "فرزان")]);
+        all_same(&[("Karameh", "كرامه"), ("Farzaneh", "فرزانه"), ("Amine", "امين")]);
     }
 
     #[test]
