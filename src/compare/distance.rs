@@ -222,6 +222,8 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
             // an epenthetic one (Fahd / Fahad).
             let before_last = i > 0 && i + 2 == seq.len() && !is_vowel(seq[i - 1]) && !is_vowel(seq[i + 1]);
             match (own, other) {
+                // Arabic script writes the i of -iya, -ian (ـية, ـيان) as ي.
+                (Writing::Alphabet, Writing::Abjad) if x == b'i' && iya_suffix(seq, i) => IYA_SUFFIX,
                 (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
                 (_, Writing::Syllabary) => 0.15,
                 // Less after a guttural or before a sonorant, where romanisations add a
@@ -241,7 +243,7 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         }
         // The ي of an -iya, -yan suffix of Arabic script (رانيا Rania, زوريان Zorian) that
         // the Latin word lacks (Rana, Zoran) too.
-        b'y' if matches!((own, other), (Writing::Alphabet | Writing::Abjad, Writing::Alphabet)) && iya_suffix(seq, i) => IYA_SUFFIX,
+        b'y' if own != Writing::Syllabary && other != Writing::Syllabary && iya_suffix(seq, i) => IYA_SUFFIX,
         // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
         // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
         // out has another name's vowel there (Mohammad), as dear as reading it as another
