@@ -241,8 +241,8 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
                 _ => 0.3,
             }
         }
-        // The ي of an -iya, -yan suffix of Arabic script (رانيا Rania, زوريان Zorian) that
-        // the Latin word lacks (Rana, Zoran) too.
+        // The y of an -iya, -yan suffix, in Latin or as the ي of Arabic script (رانيا Rania,
+        // زوريان Zorian), that the other word lacks (Rana, Zoran).
         b'y' if own != Writing::Syllabary && other != Writing::Syllabary && iya_suffix(seq, i) => IYA_SUFFIX,
         // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
         // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
