@@ -36,6 +36,8 @@ static SUB_COST_NON_ASCII: [f32; 129] = [1.0; 129];
 
 /// A long (written) vowel the other spelling leaves out.
 const LONG_VOWEL_DROPPED: f64 = 0.5;
+/// A Latin u written long (ou, oo) that Arabic script leaves out (see [`indel_cost`]).
+const LATIN_OU_AGAINST_ABJAD: f64 = 0.3;
 
 /// A final vowel letter of an Arabic-script word that the Latin spelling lacks.
 const ABJAD_FINAL_VOWEL_DROPPED: f64 = 0.8;
@@ -274,6 +276,9 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         {
             LONG_VOWEL_MISMATCH
         }
+        // Elsewhere a Latin ou is any u, long or short: French spelling writes the short u of
+        // منير, مراد, مصعب ou (Mounir, Mourad, Moussab).
+        b'U' if own == Writing::Alphabet && other == Writing::Abjad => LATIN_OU_AGAINST_ABJAD,
         b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
         // A final vowel letter of Arabic script (ة, ه, ي: Rashida, Khalili) is written in
         // Latin too.

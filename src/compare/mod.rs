@@ -888,6 +888,8 @@ mod tests {
         // The long u written in Latin where Arabic script has none; French ou is any u.
         all_apart(&[("محمد", "Mahmoud"), ("محمد", "Mahmood"), ("شاكر", "Shakour")]);
         all_same(&[("يوسف", "Youssouf"), ("منصور", "Mansour"), ("شكور", "Shakour")]);
+        // Elsewhere French ou is a short u too.
+        all_same(&[("منير بوزيد", "Mounir Bouzid"), ("مراد", "Mourad"), ("حسام", "Houssam"), ("مصعب", "Moussab")]);
     }
 
     #[test]
