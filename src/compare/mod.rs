@@ -1134,6 +1134,12 @@ mod tests {
     }
 
     #[test]
+    fn n_before_b_may_be_written_m() {
+        all_same(&[("عنبر", "Ambar"), ("Sunbul", "Sumbul"), ("سنبل", "Sumbul"), ("Hanbal", "Hambal")]);
+        all_apart(&[("Amar", "Anar"), ("Sumbul", "Sunnul")]);
+    }
+
+    #[test]
     fn faool_and_faail_are_two_patterns() {
         all_apart(&[("Ghafur", "Ghafir"), ("Sabour", "Saber"), ("Rahoum", "Rahim")]);
         all_same(&[("Ghafur", "Ghafoor"), ("Saber", "Sabir"), ("Yusuf", "Yusif")]);
