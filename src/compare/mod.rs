@@ -518,19 +518,22 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             }
         }
     }
-    // A diphthong written ay before the last consonant (Zayd, Fayz) against a y that
-    // starts a syllable before it (Zayed, Fayez: the fā'il pattern): two names.
-    if single && !shared && (diphthong_against_syllable(la, &a.syms, b) || diphthong_against_syllable(lb, &b.syms, a)) {
-        best = best.min(PATTERN_APART);
-    }
-    // A written long a before a final cluster (ناصر, ماجد: fā'il, whose short i Arabic
-    // script leaves out) against a Latin CaCC (Nasr, Majd: fa'l).
-    if single && !shared && (long_a_against_cluster(a, b) || long_a_against_cluster(b, a)) {
-        best = best.min(PATTERN_APART);
-    }
-    // CaCūC against CaCiC (Shakur / Shakir): fa'ūl and fā'il, two names.
-    if single && latin && !shared && last_u_against_i(&a.syms, &b.syms) {
-        best = best.min(PATTERN_APART);
+    // Three pairs of Arabic patterns, two names each (tested only where they would lower
+    // the similarity): a diphthong written ay before the last consonant (Zayd, Fayz)
+    // against a y that opens a syllable there (Zayed, Fayez: fā'il); a written long a
+    // before a final cluster (ناصر, ماجد: fā'il, whose short i Arabic script leaves out)
+    // against a Latin CaCC (Nasr, Majd: fa'l); CaCūC against CaCiC (Shakur / Shakir:
+    // fa'ūl, fā'il).
+    if best > PATTERN_APART
+        && single
+        && !shared
+        && (diphthong_against_syllable(la, &a.syms, b)
+            || diphthong_against_syllable(lb, &b.syms, a)
+            || long_a_against_cluster(a, b)
+            || long_a_against_cluster(b, a)
+            || (latin && last_u_against_i(&a.syms, &b.syms)))
+    {
+        best = PATTERN_APART;
     }
     best
 }
