@@ -556,11 +556,10 @@ fn last_u_against_i(a: &[u8], b: &[u8]) -> bool {
 /// The most two words of different Arabic patterns are alike (see [`unit_similarity`]).
 const PATTERN_APART: f64 = 0.75;
 
-/// Is `x` a Latin word ending in a vowel, y and its last consonant (Zayd, Hayk, Ghayth),
-/// and `other` an alphabetic word ending in y, a vowel and a consonant (Zayed)? (Persian
-/// script writes the diphthong with an alef, هایک Hayk: no test there.)
+/// Is `x` (symbols `xs`) a Latin word ending in a vowel, y and its last consonant (Zayd,
+/// Hayk, Ghayth), and `y` an alphabetic word ending in y, a vowel and a consonant (Zayed)?
+/// (Persian script writes the diphthong with an alef, هایک Hayk: no test there.)
 fn diphthong_against_syllable(x: &Token, xs: &[u8], y: &Unit) -> bool {
-    let other = &y.syms[..];
     let t = x.text().as_bytes();
     let vowel = |c: &u8| b"aeiouAEIOU".contains(c);
     let Some(at) = t.iter().rposition(|c| c.eq_ignore_ascii_case(&b'y')) else { return false };
@@ -570,7 +569,7 @@ fn diphthong_against_syllable(x: &Token, xs: &[u8], y: &Unit) -> bool {
         _ => false,
     };
     let diphthong = x.script() == crate::Script::Latin && at > 0 && vowel(&t[at - 1]) && consonant_tail && matches!(xs, [.., b'I', c] if !is_vowel(*c));
-    diphthong && y.writing == Writing::Alphabet && matches!(other, [.., b'y', v, c] if is_vowel(*v) && !is_vowel(*c))
+    diphthong && y.writing == Writing::Alphabet && matches!(y.syms[..], [.., b'y', v, c] if is_vowel(v) && !is_vowel(c))
 }
 
 /// Is `x` a word of Arabic script ending in a long a and two consonants (ناصر nAsr), and
