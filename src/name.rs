@@ -270,6 +270,9 @@ impl Name {
                         alt_syms.push(read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
                 }
+                if let Some(mb) = nb_as_mb(&syms) {
+                    alt_syms.push(mb);
+                }
                 // The bases of a derived family name come last (see `Token::derived`).
                 let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
                 for stem in slavic_masculine(base) {
@@ -885,6 +888,20 @@ fn sh_and_j_spellings(word: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// The symbols `syms` with every n before a b read as m, as Arabic pronounces it and
+/// many romanisations write it (جنبلاط Jumblatt, عنبرين Ambreen, Sunbul / Sumbul); `None`
+/// when there is no nb.
+fn nb_as_mb(syms: &[u8]) -> Option<Vec<u8>> {
+    let at = syms.windows(2).position(|w| w == b"nb")?;
+    let mut mb = syms.to_vec();
+    for i in at..mb.len() - 1 {
+        if mb[i] == b'n' && mb[i + 1] == b'b' {
+            mb[i] = b'm';
+        }
+    }
+    Some(mb)
 }
 
 /// An Arabic-script word ending in ta marbuta (or the he written for it) with the t it

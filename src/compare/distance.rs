@@ -36,6 +36,8 @@ static SUB_COST_NON_ASCII: [f32; 129] = [1.0; 129];
 
 /// A long (written) vowel the other spelling leaves out.
 const LONG_VOWEL_DROPPED: f64 = 0.5;
+/// A Latin u written long (ou, oo) that Arabic script leaves out (see [`indel_cost`]).
+const LATIN_OU_AGAINST_ABJAD: f64 = 0.3;
 
 /// A final vowel letter of an Arabic-script word that the Latin spelling lacks.
 const ABJAD_FINAL_VOWEL_DROPPED: f64 = 0.8;
@@ -222,6 +224,8 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
             // an epenthetic one (Fahd / Fahad).
             let before_last = i > 0 && i + 2 == seq.len() && !is_vowel(seq[i - 1]) && !is_vowel(seq[i + 1]);
             match (own, other) {
+                // Arabic script writes the i of -iya, -ian (ـية, ـيان) as ي.
+                (Writing::Alphabet, Writing::Abjad) if x == b'i' && iya_suffix(seq, i) => IYA_SUFFIX,
                 (_, Writing::Abjad) | (Writing::Syllabary, _) => 0.05,
                 (_, Writing::Syllabary) => 0.15,
                 // Less after a guttural or before a sonorant, where romanisations add a
@@ -239,7 +243,9 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
                 _ => 0.3,
             }
         }
-        b'y' if own == Writing::Alphabet && other == Writing::Alphabet && iya_suffix(seq, i) => IYA_SUFFIX,
+        // The y of an -iya, -yan suffix, in Latin or as the ي of Arabic script (رانيا Rania,
+        // زوريان Zorian), that the other word lacks (Rana, Zoran).
+        b'y' if own != Writing::Syllabary && other != Writing::Syllabary && iya_suffix(seq, i) => IYA_SUFFIX,
         // The written long u of the last syllable of an Arabic pattern (maf'ul: محمود
         // Mahmoud, منصور Mansour) is heard in every spelling: a Latin word that leaves it
         // out has another name's vowel there (Mohammad), as dear as reading it as another
@@ -256,6 +262,23 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         {
             LONG_VOWEL_MISMATCH
         }
+        // The same long u written in Latin (ou, oo, ū: Mahmoud, Mansour, Shakour) where
+        // Arabic script has no و: another name (محمد). Only after a first a, the pattern's:
+        // French writes every u ou (Youssouf = يوسف).
+        b'U' if own == Writing::Alphabet
+            && other == Writing::Abjad
+            && i > 0
+            && i + 2 == seq.len()
+            && !is_vowel(seq[i - 1])
+            && !is_vowel(seq[i + 1])
+            && consonants(seq) >= 3
+            && seq.iter().find(|&&v| is_vowel(v)).is_some_and(|&v| matches!(v, b'a' | b'A')) =>
+        {
+            LONG_VOWEL_MISMATCH
+        }
+        // Elsewhere a Latin ou is any u, long or short: French spelling writes the short u of
+        // منير, مراد, مصعب ou (Mounir, Mourad, Moussab).
+        b'U' if own == Writing::Alphabet && other == Writing::Abjad => LATIN_OU_AGAINST_ABJAD,
         b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
         // A final vowel letter of Arabic script (ة, ه, ي: Rashida, Khalili) is written in
         // Latin too.
