@@ -640,7 +640,8 @@ fn sub_cost(x: u8, y: u8, loose: bool) -> f64 {
 fn min_indel_cost(x: u8, own: Writing) -> f64 {
     let least = match x {
         b'a' | b'e' | b'i' | b'o' | b'u' => 0.05,
-        b'A' | b'I' | b'U' => LONG_VOWEL_DROPPED,
+        b'A' | b'I' => LONG_VOWEL_DROPPED,
+        b'U' => LATIN_OU_AGAINST_ABJAD.min(LONG_VOWEL_DROPPED),
         sym::ANY_A | sym::ANY_I => 0.3,
         b'\'' => 0.1,
         b'h' => 0.45,
@@ -932,6 +933,33 @@ mod tests {
                 for f in [full, full - 1e-12, full + 1e-12, 0.5, 0.9] {
                     let (fast, slow) = (q.at_least(b, f), sym_similarity_at_least(a, wa, b, wb, f));
                     assert_eq!(fast.map(f64::to_bits), slow.map(f64::to_bits), "{a:?} / {b:?} floor {f}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn min_indel_cost_is_below_every_indel_cost() {
+        // Every word of up to four symbols over the symbols the special costs test, every
+        // place in it, every pair of writings: the bound of `SymQuery` must never be above
+        // the cost the DP pays.
+        let symbols: &[u8] = b"aeiouAIUVY'hyswtkrnmbdlTDZCSGK";
+        let writings = [Writing::Alphabet, Writing::Abjad, Writing::Syllabary];
+        let mut seq = Vec::with_capacity(4);
+        for len in 1..=4u32 {
+            for mut code in 0..symbols.len().pow(len) {
+                seq.clear();
+                for _ in 0..len {
+                    seq.push(symbols[code % symbols.len()]);
+                    code /= symbols.len();
+                }
+                for i in 0..seq.len() {
+                    for own in writings {
+                        for other in writings {
+                            let (least, cost) = (min_indel_cost(seq[i], own), indel_cost(&seq, i, own, other));
+                            assert!(least <= cost, "{:?} at {i}, {own:?} against {other:?}: bound {least} > cost {cost}", std::str::from_utf8(&seq));
+                        }
+                    }
                 }
             }
         }
