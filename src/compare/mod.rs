@@ -9,6 +9,7 @@
 mod distance;
 
 pub(crate) use distance::{sym_similarity, sym_similarity_at_least};
+use distance::{sym_similarity_above, Consonants};
 use crate::name::{Name, Token};
 use crate::text::phon::{self, is_vowel, sym};
 use crate::text::tokenize::Role;
@@ -128,6 +129,9 @@ struct Unit {
     korean: bool,
     /// The word follows an article written apart (`el-Arabi`, `العلوي`).
     after_article: bool,
+    /// The [`Consonants`] of `syms` against a word of each [`Writing`] (those the other
+    /// name has), for the bound that skips DPs.
+    cons: [Option<Consonants>; 3],
 }
 
 /// How a script writes sounds, which decides what a missing vowel costs.
@@ -144,6 +148,10 @@ pub(crate) enum Writing {
 }
 
 impl Writing {
+    fn index(self) -> usize {
+        self as usize
+    }
+
     pub(crate) fn of(script: crate::Script) -> Writing {
         match script {
             crate::Script::Arabic | crate::Script::Hebrew => Writing::Abjad,
@@ -254,6 +262,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         initial,
         compound,
         after_article: end - start == 1 && start > 0 && toks[start - 1].role() == Role::Article,
+        cons: [None, None, None],
     }
 }
 
@@ -413,30 +422,46 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             _ => 0.0,
         };
     }
-    let mut best = sym_similarity(&a.syms, a.writing, &b.syms, b.writing);
+    // A unit pair under PAIRING_FLOOR is never paired, and every similarity below enters
+    // the result through a maximum, or through a minimum that leaves it under the floor
+    // too: a DP whose result cannot reach max(PAIRING_FLOOR, best) changes nothing, and
+    // the bounded one skips it. (Below the floor `best` is not exact, only below it.)
+    let (ca, cb) = (a.cons[b.writing.index()].as_ref(), b.cons[a.writing.index()].as_ref());
+    let above = |x: &[u8], wx: Writing, y: &[u8], wy: Writing, best: f64| {
+        // The units' own strings with their consonants.
+        let cx = if std::ptr::eq(x, &a.syms[..]) { ca } else { None };
+        let cy = if std::ptr::eq(y, &b.syms[..]) { cb } else { None };
+        sym_similarity_above(x, wx, cx, y, wy, cy, best.max(PAIRING_FLOOR))
+    };
+    let mut best = above(&a.syms, a.writing, &b.syms, b.writing, 0.0).unwrap_or(0.0);
     // A reading of a word in Chinese characters is Latin, compared as such.
     for r in la.readings() {
-        best = best.max(sym_similarity(r, Writing::Alphabet, &b.syms, b.writing));
+        best = best.max(above(r, Writing::Alphabet, &b.syms, b.writing, best).unwrap_or(0.0));
     }
     for r in lb.readings() {
-        best = best.max(sym_similarity(&a.syms, a.writing, r, Writing::Alphabet));
+        best = best.max(above(&a.syms, a.writing, r, Writing::Alphabet, best).unwrap_or(0.0));
     }
     // Two theophoric compounds (Abdullah, Asadollah, بيت الله): Allah, which every such
     // name shares, says little of which name it is; the words before it weigh as much as
     // the whole.
     if let (Some(ha), Some(hb)) = (allah_head(a, ta), allah_head(b, tb)) {
-        let head = ha.iter().flat_map(|x| hb.iter().map(move |y| (x, y)));
-        let head_sim = head.map(|(x, y)| sym_similarity(x, a.writing, y, b.writing)).fold(0.0, f64::max);
-        best = best.min((best + head_sim) / 2.0);
+        // Under the floor the minimum below stays there; above it, a head under 1 - best
+        // takes the mean under the floor (a margin for the rounding of the sum).
+        if best >= PAIRING_FLOOR {
+            let floor = 1.0 - best - 1e-9;
+            let head = ha.iter().flat_map(|x| hb.iter().map(move |y| (x, y)));
+            let head_sim = head.filter_map(|(x, y)| sym_similarity_above(x, a.writing, None, y, b.writing, None, floor)).fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
+            best = head_sim.map_or(0.0, |h| best.min((best + h) / 2.0));
+        }
     }
     // A soft g (George / جورج) and a German reading (Schaefer / シェーファー), only
     // against another script: see `Token::soft_g`, `Token::german`.
     if single {
         for x in la.soft_g().into_iter().chain(la.abroad().iter().map(|v| &v[..])).filter(|_| lb.script() != crate::Script::Latin) {
-            best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+            best = best.max(above(x, a.writing, &b.syms, b.writing, best).unwrap_or(0.0));
         }
         for y in lb.soft_g().into_iter().chain(lb.abroad().iter().map(|v| &v[..])).filter(|_| la.script() != crate::Script::Latin) {
-            best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+            best = best.max(above(&a.syms, a.writing, y, b.writing, best).unwrap_or(0.0));
         }
     }
     if shared {
@@ -451,7 +476,9 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     for (x, tx, y) in [(a, ta, b), (b, tb, a)] {
         if x.toks.1 - x.toks.0 >= 2 && tx[x.toks.0].role() == Role::Abd && y.toks.1 - y.toks.0 == 1 {
             let word = tx[x.toks.1 - 1].syms();
-            best = best.max(sym_similarity(word, x.writing, &y.syms, y.writing).min(ABD_DROPPED_SIMILARITY));
+            if let Some(s) = above(word, x.writing, &y.syms, y.writing, best) {
+                best = best.max(s.min(ABD_DROPPED_SIMILARITY));
+            }
         }
     }
     if a.writing == Writing::Alphabet && b.writing == Writing::Alphabet && is_short_form(&a.syms, &b.syms) {
@@ -462,26 +489,33 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     // and so are two derived forms of bases spelled a little differently.
     let derived_a = |i: usize| i >= a.alts.len() - a.derived;
     let derived_b = |i: usize| i >= b.alts.len() - b.derived;
+    // Never above the similarity: a DP under the floor stays under it.
     let against_base = |sim: f64, derived: bool| if derived && sim < 1.0 { sim - DERIVED_NEAR_PENALTY } else { sim };
     for (i, x) in a.alts.iter().enumerate() {
-        best = best.max(against_base(sym_similarity(x, a.writing, &b.syms, b.writing), derived_a(i)));
+        if let Some(s) = above(x, a.writing, &b.syms, b.writing, best) {
+            best = best.max(against_base(s, derived_a(i)));
+        }
     }
     // A word after an article against one with the article joined (el-Arabi / Elaraby).
     if a.after_article && !b.after_article {
         if let Some(y) = lb.bare().filter(|_| single) {
-            best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+            best = best.max(above(&a.syms, a.writing, y, b.writing, best).unwrap_or(0.0));
         }
     }
     if b.after_article && !a.after_article {
         if let Some(x) = la.bare().filter(|_| single) {
-            best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+            best = best.max(above(x, a.writing, &b.syms, b.writing, best).unwrap_or(0.0));
         }
     }
     for (j, y) in b.alts.iter().enumerate() {
-        best = best.max(against_base(sym_similarity(&a.syms, a.writing, y, b.writing), derived_b(j)));
+        if let Some(s) = above(&a.syms, a.writing, y, b.writing, best) {
+            best = best.max(against_base(s, derived_b(j)));
+        }
         // Two derived forms of one base (Mosakowa / Mosakówna, Filatovna / Filatovich).
         for (i, x) in a.alts.iter().enumerate() {
-            best = best.max(against_base(sym_similarity(x, a.writing, y, b.writing), derived_a(i) || derived_b(j)));
+            if let Some(s) = above(x, a.writing, y, b.writing, best) {
+                best = best.max(against_base(s, derived_a(i) || derived_b(j)));
+            }
         }
     }
     // Polish, Czech and Croatian spelling write each sound one way: two words both
@@ -509,7 +543,8 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
                 let mut as_a = x.syms.clone();
                 as_a.pop();
                 as_a.push(b'a');
-                best = best.min(sym_similarity(&as_a, x.writing, &y.syms, y.writing));
+                // Under the floor the minimum is under it too.
+                best = best.min(sym_similarity_above(&as_a, x.writing, None, &y.syms, y.writing, None, PAIRING_FLOOR).unwrap_or(0.0));
             }
         }
     }
@@ -560,6 +595,14 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     if ua.is_empty() || ub.is_empty() {
         return (0.0, Vec::new());
     }
+    // Each unit's consonants against the writings of the other name, once.
+    let writings = |units: &[Unit]| [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].map(|w| units.iter().any(|u| u.writing == w));
+    let (in_a, in_b) = (writings(&ua), writings(&ub));
+    for (own, other) in [(&mut ua, in_b), (&mut ub, in_a)] {
+        for (w, _) in [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].into_iter().zip(other).filter(|&(_, present)| present) {
+            own.iter_mut().for_each(|u| u.cons[w.index()] = Consonants::of(&u.syms, u.writing, w));
+        }
+    }
     // Candidate pairs: unit-unit, and two adjacent units of one side against one unit of
     // the other (joined and split spellings).
     struct Cand {
@@ -586,7 +629,9 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
                 if consonants(&y.syms).abs_diff(cj) > 2 {
                     continue;
                 }
-                let sim = sym_similarity(&joined, two[i].writing, &y.syms, y.writing);
+                // A merge under the floor is never paired.
+                let cy = y.cons[two[i].writing.index()].as_ref();
+                let Some(sim) = sym_similarity_above(&joined, two[i].writing, None, &y.syms, y.writing, cy, PAIRING_FLOOR) else { continue };
                 let (ra, rb) = if side == 0 { ((i, i + 2), (j, j + 1)) } else { ((j, j + 1), (i, i + 2)) };
                 cands.push(Cand { a: ra, b: rb, sim, rule: "merge" });
             }
@@ -1070,6 +1115,51 @@ mod tests {
         assert_eq!(ab.score, ba.score);
         assert!(ab.alignments.iter().any(|x| x.left == "Hassan" && x.right == "حسن"));
         assert!(ba.alignments.iter().any(|x| x.left == "حسن" && x.right == "Hassan"));
+    }
+
+    /// The consonant bound that skips DPs, over every reading of real words: each unit's
+    /// symbols, other readings, Chinese-character readings, soft g, German and Greek
+    /// readings, the word without its article, two adjacent units joined.
+    #[test]
+    fn consonant_bound_holds_for_every_reading_of_real_words() {
+        let names = [
+            "Abdelaziz Bouteflika", "Abd al-Aziz Bouteflika", "Mohammadreza Shajarian", "نورالله نوري", "Fathi Ghariani",
+            "فتحي غرياني", "Oussama Ammar", "اسامه عمار", "Nazgol Deravian", "Anna Nowakowa", "Lakhdar Brahimi",
+            "الأخضر الإبراهيمي", "كريم عطا الله", "Amirhossein Pourrahimi", "اميرحسين پوررحيمي", "Zejnab", "زينب",
+            "Matsuda Chikako", "Matuda Tikako", "محمد بالقدور", "Hassanein Nasrallah", "Zofia Kowalówna",
+            "Petrovich", "Kowalanka", "Srokówna", "Wilczanka", "Dmitrijev", "Aggelos", "Schaefer", "シェーファー",
+            "Кёлер", "Schiller", "席勒", "奇科", "Georges Saba", "جورج صبا", "Georgina Khoury", "Hatheefa Yousef",
+            "حذيفة يوسف", "Munthir", "Mundhir", "Masuda", "桝田", "田中", "Hibatullah Karimi", "هبة الله كريمي",
+            "Asadollah Karimi", "Hamid el-Ourabi", "Hamid Elourabi", "Karim as-Sabbagh", "Essabbagh", "امل العوني",
+            "Shamsul Haq", "شمس الحق", "Ziaul Haq Qureshi", "Rhali", "غالي", "Cemil", "Sjahrir", "Rezai", "رضايي",
+            "Minjun", "민준", "크리스틴", "Kristen", "Katsugi", "Katugi", "Gorbachev", "Горбачёв", "Zielonacki",
+            "Зелонацкий", "Fatemeh", "Fatimah", "Hamadeh", "Salamé", "Pyotr", "Пётр", "Hwan-su", "Ji-o", "J. Smith",
+        ];
+        let parsed: Vec<Name> = names.iter().map(|n| Name::analyse(n, Lang::Auto)).collect();
+        let mut seqs: Vec<(Vec<u8>, Writing)> = Vec::new();
+        for name in &parsed {
+            let u = units(name);
+            for (k, x) in u.iter().enumerate() {
+                seqs.push((x.syms.clone(), x.writing));
+                seqs.extend(x.alts.iter().map(|a| (a.clone(), x.writing)));
+                seqs.extend(allah_head(x, name.tokens()).into_iter().flatten().map(|h| (h, x.writing)));
+                if let Some(y) = u.get(k + 1) {
+                    seqs.push(([&x.syms[..], &y.syms[..]].concat(), x.writing));
+                }
+            }
+            for t in name.tokens() {
+                let w = Writing::of(t.script());
+                seqs.extend(t.readings().iter().map(|r| (r.clone(), Writing::Alphabet)));
+                seqs.extend(t.soft_g().into_iter().chain(t.abroad().iter().map(|v| &v[..])).chain(t.bare()).map(|v| (v.to_vec(), w)));
+            }
+        }
+        for (a, wa) in &seqs {
+            for (b, wb) in &seqs {
+                for floor in [PAIRING_FLOOR, 0.6, 0.8, 0.95] {
+                    distance::tests::check_bound(a, *wa, b, *wb, floor).unwrap();
+                }
+            }
+        }
     }
 
     #[test]
