@@ -10,6 +10,8 @@ mod distance;
 
 pub(crate) use distance::{sym_similarity, sym_similarity_at_least};
 use distance::{sym_similarity_above, Consonants};
+use std::borrow::Cow;
+
 use crate::name::{Name, Token};
 use crate::text::phon::{self, is_vowel, sym};
 use crate::text::tokenize::Role;
@@ -110,11 +112,12 @@ impl Matcher {
 }
 
 /// A unit of comparison: a name word, with a bound particle (`abd`, `abu`) joined to it.
-struct Unit {
+struct Unit<'a> {
     /// The tokens of the name that form the unit (for explanations).
     toks: (usize, usize),
-    syms: Vec<u8>,
-    alts: Vec<Vec<u8>>,
+    /// The unit's symbols and other readings, borrowed from its token when it has one.
+    syms: Cow<'a, [u8]>,
+    alts: Cow<'a, [Vec<u8>]>,
     /// How many of the last `alts` are bases of a derived family name (see `Token::derived`).
     derived: usize,
     weight: f64,
@@ -161,8 +164,8 @@ impl Writing {
     }
 }
 
-fn units(name: &Name) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+fn units(name: &Name) -> Vec<Unit<'_>> {
+    let mut out: Vec<Unit> = Vec::with_capacity(name.tokens().len() + 1);
     let mut pending: Option<usize> = None;
     let toks = name.tokens();
     let all_noise = toks.iter().all(|t| t.role().is_noise());
@@ -209,7 +212,7 @@ const SAYYID: [&str; 9] = ["sayyid", "sayed", "seyed", "seyyed", "sayyed", "syed
 /// A name of Sayyid and one word (Sayed Khalil, سيد طنطاوي) against one of two words or
 /// more that has no Sayyid: Sayed there stands where the other name has its given name,
 /// and is one (a common given name in Egypt and South Asia), not a title to leave out.
-fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units: usize) {
+fn sayyid_given_name<'a>(own: &mut Vec<Unit<'a>>, name: &'a Name, other: &Name, other_units: usize) {
     let is_sayyid = |t: &Token| t.role() == Role::Honorific && SAYYID.iter().any(|s| s.eq_ignore_ascii_case(t.text()));
     if own.len() != 1 || other_units < 2 || other.tokens().iter().any(is_sayyid) {
         return;
@@ -222,7 +225,11 @@ fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units
 
 /// The unit of tokens `start..end`: a word, or a bound particle and its word (the
 /// articles between them left out).
-fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
+fn unit(toks: &[Token], start: usize, end: usize) -> Unit<'_> {
+    let last = &toks[end - 1];
+    if end - start == 1 {
+        return unit_of(toks, start, end, Cow::Borrowed(last.syms()), Cow::Borrowed(last.alt_syms()));
+    }
     let mut syms = Vec::new();
     for t in toks[start..end].iter().filter(|t| !t.role().is_noise() || end - start == 1) {
         // One vowel where a word ending in it meets a word starting with it (عطا الله
@@ -231,7 +238,6 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         let skip = (syms.last().is_some_and(|&l| is_vowel(l) && s.first() == Some(&l))) as usize;
         syms.extend_from_slice(&s[skip..]);
     }
-    let last = &toks[end - 1];
     let head_len = syms.len().saturating_sub(last.syms().len());
     let alts = last
         .alt_syms()
@@ -242,6 +248,12 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
             v
         })
         .collect();
+    unit_of(toks, start, end, Cow::Owned(syms), Cow::Owned(alts))
+}
+
+/// The unit of tokens `start..end` with its symbols and other readings.
+fn unit_of<'a>(toks: &'a [Token], start: usize, end: usize, syms: Cow<'a, [u8]>, alts: Cow<'a, [Vec<u8>]>) -> Unit<'a> {
+    let last = &toks[end - 1];
     // An initial after a hyphen is the vowel syllable of a compound (see `Name::analyse`).
     let initial = last.role() == Role::Initial && !last.hyphened();
     let weight = match last.role() {
@@ -540,7 +552,7 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
         for (x, tx, y) in [(a, la, b), (b, lb, a)] {
             let eh = x.syms.last() == Some(&b'e') && (ends_with_ci(tx.text(), "eh") || tx.text().ends_with(['é', 'É']));
             if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
-                let mut as_a = x.syms.clone();
+                let mut as_a = x.syms.to_vec();
                 as_a.pop();
                 as_a.push(b'a');
                 // Under the floor the minimum is under it too.
@@ -625,13 +637,16 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
             joined.extend_from_slice(&two[i].syms);
             joined.extend_from_slice(&two[i + 1].syms);
             let cj = consonants(&joined);
+            // The joined words' consonants against each writing, once.
+            let mut joined_cons: [Option<Option<Consonants>>; 3] = [None, None, None];
             for (j, y) in one.iter().enumerate() {
                 if consonants(&y.syms).abs_diff(cj) > 2 {
                     continue;
                 }
                 // A merge under the floor is never paired.
+                let cx = joined_cons[y.writing.index()].get_or_insert_with(|| Consonants::of(&joined, two[i].writing, y.writing)).as_ref();
                 let cy = y.cons[two[i].writing.index()].as_ref();
-                let Some(sim) = sym_similarity_above(&joined, two[i].writing, None, &y.syms, y.writing, cy, PAIRING_FLOOR) else { continue };
+                let Some(sim) = sym_similarity_above(&joined, two[i].writing, cx, &y.syms, y.writing, cy, PAIRING_FLOOR) else { continue };
                 let (ra, rb) = if side == 0 { ((i, i + 2), (j, j + 1)) } else { ((j, j + 1), (i, i + 2)) };
                 cands.push(Cand { a: ra, b: rb, sim, rule: "merge" });
             }
@@ -1140,7 +1155,7 @@ mod tests {
         for name in &parsed {
             let u = units(name);
             for (k, x) in u.iter().enumerate() {
-                seqs.push((x.syms.clone(), x.writing));
+                seqs.push((x.syms.to_vec(), x.writing));
                 seqs.extend(x.alts.iter().map(|a| (a.clone(), x.writing)));
                 seqs.extend(allah_head(x, name.tokens()).into_iter().flatten().map(|h| (h, x.writing)));
                 if let Some(y) = u.get(k + 1) {
