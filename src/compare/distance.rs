@@ -312,7 +312,7 @@ fn short_e_for_long_i(x: u8, before_x: u8, y: u8, before_y: u8) -> bool {
 }
 
 /// The two letters a digraph symbol may stand for when read apart.
-fn split_of(s: u8) -> Option<(u8, u8)> {
+const fn split_of(s: u8) -> Option<(u8, u8)> {
     Some(match s {
         sym::TH => (b't', b'h'),
         sym::SH => (b's', b'h'),
@@ -445,6 +445,22 @@ static TO_VOWEL: [[f32; 128]; 2] = {
     t
 };
 
+/// Per symbol, for [`Consonants::of`]: not a consonant there (a vowel or the weak
+/// letter), and the letters a digraph splits into, packed (0: none).
+static BOUND_SYMBOL: [(bool, u16); 256] = {
+    let mut t = [(false, 0u16); 256];
+    let mut x = 0;
+    while x < 256 {
+        let s = x as u8;
+        t[x] = (is_vowel(s) || s == sym::WEAK, match split_of(s) {
+            Some(p) => pack(p),
+            None => 0,
+        });
+        x += 1;
+    }
+    t
+};
+
 /// Most consonants [`consonant_bound`] bounds (a longer word is not bounded).
 const BOUND_MAX: usize = 16;
 
@@ -472,7 +488,8 @@ impl Consonants {
         let (mut prev, mut prev_cons) = (0u8, 0u8);
         let last = seq.len().wrapping_sub(1);
         for (i, &x) in seq.iter().enumerate() {
-            if is_vowel(x) || x == sym::WEAK {
+            let (not_consonant, split) = BOUND_SYMBOL[x as usize];
+            if not_consonant {
                 c.weight += 0.25;
                 prev = x;
                 continue;
@@ -503,9 +520,9 @@ impl Consonants {
             }
             c.sym[n] = x;
             c.cost[n] = cost;
-            c.split[n] = split_of(x).map_or(0, pack);
+            c.split[n] = split;
             c.pair[n] = if n > 0 { pack((prev_cons, x)) } else { 0 };
-            c.splits |= c.split[n] != 0;
+            c.splits |= split != 0;
             c.len = n + 1;
             prev = x;
             prev_cons = x;
@@ -527,46 +544,53 @@ pub(crate) fn consonant_bound(a: &Consonants, b: &Consonants, loose: bool, floor
     // cost, with a margin for the rounding of the DP's sums.
     let budget = (1.0 - floor) * norm + 1e-9;
     let similarity = |cost: f64| 1.0 - (cost - 1e-9) / norm;
-    let (asym, acost, bsym, bcost) = (&a.sym[..n], &a.cost[..n], &b.sym[..m], &b.cost[..m]);
     let mut rows = [[0.0f64; BOUND_MAX + 1]; 3];
-    let [mut prev2, mut prev, mut cur] = [0, 1, 2];
+    let [r2, r1, r0] = &mut rows;
+    let (mut prev2, mut prev, mut cur) = (&mut r2[..=m], &mut r1[..=m], &mut r0[..=m]);
     for j in 0..m {
-        rows[prev][j + 1] = rows[prev][j] + bcost[j];
+        prev[j + 1] = prev[j] + b.cost[j];
     }
-    let splits = a.splits || b.splits;
     let table = &SUB_COST[loose as usize];
     let mut prev_min = 0.0;
     for i in 0..n {
-        let (x, dx) = (asym[i], acost[i]);
-        let costs = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
-        let [r2, r1, r0] = rows.get_disjoint_mut([prev2, prev, cur]).expect("three rows");
-        let (r2, r1, r0) = (&r2[..=m], &r1[..=m], &mut r0[..=m]);
-        let mut left = r1[0] + dx;
-        r0[0] = left;
-        let mut row_min = left;
-        for j in 0..m {
-            let sub = costs[(bsym[j] as usize).min(NON_ASCII as usize)] as f64;
-            let mut c = min(min(r1[j] + sub, r1[j + 1] + dx), left + bcost[j]);
-            if splits {
-                if a.split[i] != 0 && a.split[i] == b.pair[j] {
-                    c = min(c, r1[j - 1] + DIGRAPH_SPLIT);
-                }
-                if a.pair[i] != 0 && b.split[j] == a.pair[i] {
-                    c = min(c, r2[j] + DIGRAPH_SPLIT);
-                }
-            }
-            r0[j + 1] = c;
-            left = c;
-            row_min = min(row_min, c);
-        }
+        let row_min = if a.splits || b.splits { bound_row::<true>(a, b, i, table, prev2, prev, cur) } else { bound_row::<false>(a, b, i, table, prev2, prev, cur) };
         // Every path passes through this row or, by a split, the one before.
         if min(row_min, prev_min) > budget {
             return similarity(min(row_min, prev_min));
         }
         prev_min = row_min;
-        [prev2, prev, cur] = [prev, cur, prev2];
+        (prev2, prev, cur) = (prev, cur, prev2);
     }
-    similarity(rows[prev][m])
+    similarity(prev[m])
+}
+
+/// Row `i` of [`consonant_bound`] into `cur` from the two before; its cheapest cell.
+/// `SPLITS`: may a digraph split here.
+#[inline(always)]
+fn bound_row<const SPLITS: bool>(a: &Consonants, b: &Consonants, i: usize, table: &[[f32; 129]; 128], prev2: &[f64], prev: &[f64], cur: &mut [f64]) -> f64 {
+    let m = b.len;
+    let (bsym, bcost, prev, cur) = (&b.sym[..m], &b.cost[..m], &prev[..=m], &mut cur[..=m]);
+    let (x, dx) = (a.sym[i], a.cost[i]);
+    let costs = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+    let mut left = prev[0] + dx;
+    cur[0] = left;
+    let mut row_min = left;
+    for j in 0..m {
+        let sub = costs[(bsym[j] as usize).min(NON_ASCII as usize)] as f64;
+        let mut c = min(min(prev[j] + sub, prev[j + 1] + dx), left + bcost[j]);
+        if SPLITS {
+            if a.split[i] != 0 && a.split[i] == b.pair[j] {
+                c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
+            }
+            if a.pair[i] != 0 && b.split[j] == a.pair[i] {
+                c = min(c, prev2[j] + DIGRAPH_SPLIT);
+            }
+        }
+        cur[j + 1] = c;
+        left = c;
+        row_min = min(row_min, c);
+    }
+    row_min
 }
 
 /// [`sym_similarity`] if it is at least `floor`, else `None`, with the DP skipped where
@@ -648,7 +672,7 @@ fn min(x: f64, y: f64) -> f64 {
 
 /// Two symbols in one u16, never 0 for a pair of symbols (both are non-zero bytes).
 #[inline(always)]
-fn pack((p, q): (u8, u8)) -> u16 {
+const fn pack((p, q): (u8, u8)) -> u16 {
     (p as u16) << 8 | q as u16
 }
 
