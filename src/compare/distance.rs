@@ -47,6 +47,9 @@ const LAST_SYLLABLE_VOWEL: f64 = 0.7;
 /// The same where it may be epenthetic or a Slavic fleeting e (see [`indel_cost`]).
 const EPENTHETIC_VOWEL: f64 = 0.6;
 
+/// The s of Japanese tsu that a tu spelling lacks (see [`indel_cost`]).
+const TSU_S_DROPPED: f64 = 0.3;
+
 /// One of two equal adjacent consonants of an Arabic-script word, which Latin writes once.
 const ABJAD_DOUBLE_DROPPED: f64 = 0.2;
 
@@ -201,7 +204,7 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     }
     // Japanese tu / tsu (Katugi = Katsugi).
     if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
-        return 0.3;
+        return TSU_S_DROPPED;
     }
     if x == b'h' {
         // An h at the end or between vowels comes and goes (Fatimah, Khamenehi); one
@@ -332,7 +335,7 @@ fn short_e_for_long_i(x: u8, before_x: u8, y: u8, before_y: u8) -> bool {
 }
 
 /// The two letters a digraph symbol may stand for when read apart.
-fn split_of(s: u8) -> Option<(u8, u8)> {
+const fn split_of(s: u8) -> Option<(u8, u8)> {
     Some(match s {
         sym::TH => (b't', b'h'),
         sym::SH => (b's', b'h'),
@@ -670,6 +673,198 @@ fn least_alone(x: u8, indel: f64, abjad: bool) -> f64 {
     least
 }
 
+/// The cheapest substitution of each symbol by a vowel or the weak letter, per cost table
+/// (what a consonant costs that [`consonant_bound`] pairs with none).
+static TO_VOWEL: [[f32; 128]; 2] = {
+    let mut t = [[1.0f32; 128]; 2];
+    let mut l = 0;
+    while l < 2 {
+        let mut x = 0;
+        while x < 128 {
+            let mut y = 0;
+            while y < 128 {
+                if (is_vowel(y as u8) || y as u8 == sym::WEAK) && SUB_COST[l][x][y] < t[l][x] {
+                    t[l][x] = SUB_COST[l][x][y];
+                }
+                y += 1;
+            }
+            x += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Per symbol, for [`Consonants::of`]: not a consonant there (a vowel or the weak
+/// letter), and the letters a digraph splits into, packed (0: none).
+static BOUND_SYMBOL: [(bool, u16); 256] = {
+    let mut t = [(false, 0u16); 256];
+    let mut x = 0;
+    while x < 256 {
+        let s = x as u8;
+        t[x] = (is_vowel(s) || s == sym::WEAK, match split_of(s) {
+            Some(p) => pack(p),
+            None => 0,
+        });
+        x += 1;
+    }
+    t
+};
+
+/// Most consonants [`consonant_bound`] bounds (a longer word is not bounded).
+const BOUND_MAX: usize = 16;
+
+/// The consonants of a symbol string as [`consonant_bound`] reads them against a word in
+/// another writing: each with the least that leaving it out of an alignment costs
+/// (deleting it, by [`indel_cost`] or less, or replacing it by a vowel), the letters it
+/// splits into and the pair it ends (packed, 0 for none); the string's weight.
+pub(crate) struct Consonants {
+    sym: [u8; BOUND_MAX],
+    cost: [f64; BOUND_MAX],
+    split: [u16; BOUND_MAX],
+    pair: [u16; BOUND_MAX],
+    len: usize,
+    weight: f64,
+    splits: bool,
+}
+
+impl Consonants {
+    /// `seq` written in `own` against a word in `other`; `None` with more than
+    /// [`BOUND_MAX`] consonants.
+    pub(crate) fn of(seq: &[u8], own: Writing, other: Writing) -> Option<Consonants> {
+        let loose = (own == Writing::Syllabary || other == Writing::Syllabary) as usize;
+        let abjad_latin = own == Writing::Abjad && other == Writing::Alphabet;
+        let mut c = Consonants { sym: [0; BOUND_MAX], cost: [0.0; BOUND_MAX], split: [0; BOUND_MAX], pair: [0; BOUND_MAX], len: 0, weight: 0.0, splits: false };
+        let (mut prev, mut prev_cons) = (0u8, 0u8);
+        let last = seq.len().wrapping_sub(1);
+        for (i, &x) in seq.iter().enumerate() {
+            let (not_consonant, split) = BOUND_SYMBOL[x as usize];
+            if not_consonant {
+                c.weight += 0.25;
+                prev = x;
+                continue;
+            }
+            c.weight += 1.0;
+            // indel_cost's cheaper cases, each taken wherever it may apply.
+            let mut cost = match x {
+                b'h' if is_vowel(prev) && seq.get(i + 1).is_none_or(|&n| is_vowel(n)) => 0.45,
+                b'h' => 0.8,
+                b'y' if abjad_latin => HAMZA_SEAT_DROPPED,
+                b'y' | b'w' => 0.35,
+                b's' if prev == b't' => TSU_S_DROPPED,
+                _ => 1.0,
+            };
+            if abjad_latin && prev == x {
+                cost = min(cost, ABJAD_DOUBLE_DROPPED);
+            }
+            // A final h read as the final ه of the other word.
+            if x == b'h' && i == last && other == Writing::Abjad {
+                cost = min(cost, FINAL_HE_AS_H);
+            }
+            if x < 128 {
+                cost = min(cost, TO_VOWEL[loose][x as usize] as f64);
+            }
+            let n = c.len;
+            if n == BOUND_MAX {
+                return None;
+            }
+            c.sym[n] = x;
+            c.cost[n] = cost;
+            c.split[n] = split;
+            c.pair[n] = if n > 0 { pack((prev_cons, x)) } else { 0 };
+            c.splits |= split != 0;
+            c.len = n + 1;
+            prev = x;
+            prev_cons = x;
+        }
+        Some(c)
+    }
+}
+
+/// An upper bound of [`sym_similarity`] of the strings of `a` and `b` (see
+/// [`Consonants`]), or a number under `floor` only when the similarity is (then it may
+/// stop early): the edit distance of the consonants alone, with the DP's substitution
+/// costs and digraph splits and [`Consonants`]' costs of a consonant paired with none.
+/// Any alignment of the words, restricted to their consonants, is one of these that
+/// costs no more, as vowels cost nothing here.
+pub(crate) fn consonant_bound(a: &Consonants, b: &Consonants, loose: bool, floor: f64) -> f64 {
+    let (n, m) = (a.len, b.len);
+    let norm = a.weight.max(b.weight).max(1.0);
+    // The cost above which the similarity falls under the floor, and the similarity of a
+    // cost, with a margin for the rounding of the DP's sums.
+    let budget = (1.0 - floor) * norm + 1e-9;
+    let similarity = |cost: f64| 1.0 - (cost - 1e-9) / norm;
+    let mut rows = [[0.0f64; BOUND_MAX + 1]; 3];
+    let [r2, r1, r0] = &mut rows;
+    let (mut prev2, mut prev, mut cur) = (&mut r2[..=m], &mut r1[..=m], &mut r0[..=m]);
+    for j in 0..m {
+        prev[j + 1] = prev[j] + b.cost[j];
+    }
+    let table = &SUB_COST[loose as usize];
+    let mut prev_min = 0.0;
+    for i in 0..n {
+        let row_min = if a.splits || b.splits { bound_row::<true>(a, b, i, table, prev2, prev, cur) } else { bound_row::<false>(a, b, i, table, prev2, prev, cur) };
+        // Every path passes through this row or, by a split, the one before.
+        if min(row_min, prev_min) > budget {
+            return similarity(min(row_min, prev_min));
+        }
+        prev_min = row_min;
+        (prev2, prev, cur) = (prev, cur, prev2);
+    }
+    similarity(prev[m])
+}
+
+/// Row `i` of [`consonant_bound`] into `cur` from the two before; its cheapest cell.
+/// `SPLITS`: may a digraph split here.
+#[inline(always)]
+fn bound_row<const SPLITS: bool>(a: &Consonants, b: &Consonants, i: usize, table: &[[f32; 129]; 128], prev2: &[f64], prev: &[f64], cur: &mut [f64]) -> f64 {
+    let m = b.len;
+    let (bsym, bcost, prev, cur) = (&b.sym[..m], &b.cost[..m], &prev[..=m], &mut cur[..=m]);
+    let (x, dx) = (a.sym[i], a.cost[i]);
+    let costs = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
+    let mut left = prev[0] + dx;
+    cur[0] = left;
+    let mut row_min = left;
+    for j in 0..m {
+        let sub = costs[(bsym[j] as usize).min(NON_ASCII as usize)] as f64;
+        let mut c = min(min(prev[j] + sub, prev[j + 1] + dx), left + bcost[j]);
+        if SPLITS {
+            if a.split[i] != 0 && a.split[i] == b.pair[j] {
+                c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
+            }
+            if a.pair[i] != 0 && b.split[j] == a.pair[i] {
+                c = min(c, prev2[j] + DIGRAPH_SPLIT);
+            }
+        }
+        cur[j + 1] = c;
+        left = c;
+        row_min = min(row_min, c);
+    }
+    row_min
+}
+
+/// [`sym_similarity`] if it is at least `floor`, else `None`, with the DP skipped where
+/// [`consonant_bound`] already falls under the floor; `ca`, `cb`: the strings'
+/// [`Consonants`] against each other's writing where known.
+pub(crate) fn sym_similarity_above(a: &[u8], wa: Writing, ca: Option<&Consonants>, b: &[u8], wb: Writing, cb: Option<&Consonants>, floor: f64) -> Option<f64> {
+    #[cfg(test)]
+    if tests::EXACT.get() {
+        return Some(sym_similarity(a, wa, b, wb));
+    }
+    if floor > 0.0 && a != b {
+        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        let (mut own_a, mut own_b) = (None, None);
+        let ca = ca.or_else(|| Consonants::of(a, wa, wb).map(|c| &*own_a.insert(c)));
+        let cb = cb.or_else(|| Consonants::of(b, wb, wa).map(|c| &*own_b.insert(c)));
+        if let (Some(ca), Some(cb)) = (ca, cb) {
+            if consonant_bound(ca, cb, loose, floor) < floor {
+                return None;
+            }
+        }
+    }
+    Some(sym_similarity(a, wa, b, wb)).filter(|&s| s >= floor)
+}
+
 /// The columns of [`sym_similarity`]: per symbol of b, its insertion cost, cost-table
 /// column, the pair it ends, the pair it may stand for.
 struct Cols<'a> {
@@ -731,13 +926,19 @@ fn min(x: f64, y: f64) -> f64 {
 
 /// Two symbols in one u16, never 0 for a pair of symbols (both are non-zero bytes).
 #[inline(always)]
-fn pack((p, q): (u8, u8)) -> u16 {
+const fn pack((p, q): (u8, u8)) -> u16 {
     (p as u16) << 8 | q as u16
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    thread_local! {
+        /// Makes [`sym_similarity_above`] give every similarity, floor or not: the
+        /// comparison as it was before the bound, to check that scores do not change.
+        pub(crate) static EXACT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
 
     /// The edit distance as first written (plain loops, f64::min), kept to check that the
     /// faster [`sym_similarity`] gives bit-identical results.
@@ -856,6 +1057,68 @@ mod tests {
                             Some(s) => prop_assert!(s.to_bits() == full.to_bits() && s >= f, "{:?} / {:?}: {} / {}", a, b, s, full),
                             None => prop_assert!(full < f, "{:?} / {:?}: {} >= floor {}", a, b, full, f),
                         }
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// [`consonant_bound`] is at least the similarity, and under a floor only when the
+    /// similarity is; [`sym_similarity_above`] is the similarity or `None` under the floor.
+    pub(crate) fn check_bound(a: &[u8], wa: Writing, b: &[u8], wb: Writing, floor: f64) -> Result<(), String> {
+        let exact = sym_similarity(a, wa, b, wb);
+        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        if let (Some(ca), Some(cb)) = (Consonants::of(a, wa, wb), Consonants::of(b, wb, wa)) {
+            let full = consonant_bound(&ca, &cb, loose, 0.0);
+            let stopped = consonant_bound(&ca, &cb, loose, floor);
+            if a != b && (full < exact || (stopped < floor && exact >= floor)) {
+                return Err(format!("{:?} {wa:?} / {:?} {wb:?}: similarity {exact}, bound {full}, {stopped} at floor {floor}", a, b));
+            }
+        }
+        for (ca, cb) in [(None, None), (Consonants::of(a, wa, wb), Consonants::of(b, wb, wa))] {
+            match sym_similarity_above(a, wa, ca.as_ref(), b, wb, cb.as_ref(), floor) {
+                Some(s) if s.to_bits() == exact.to_bits() && s >= floor => {}
+                None if exact < floor => {}
+                other => return Err(format!("{:?} / {:?}: {other:?} for {exact} at floor {floor}", a, b)),
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn consonant_bound_is_never_under_the_similarity() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        // Every symbol class, digraphs and their letters, the weak letter, a byte above
+        // ASCII; words long enough to pass BOUND_MAX consonants.
+        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
+        let word = proptest::collection::vec(proptest::sample::select(symbols.clone()), 0..24);
+        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let mut runner = TestRunner::new(Config { cases: 30_000, ..Config::default() });
+        runner
+            .run(&(word.clone(), writing.clone(), word, writing, 0.0..1.0f64, any::<u64>()), |(a, wa, b, wb, floor, r)| {
+                // Random words, and a with a symbol changed, dropped, doubled or split in
+                // two letters: near words, which reach the high similarities.
+                let mut others = vec![b.clone(), a.clone()];
+                if !a.is_empty() {
+                    let k = (r as usize) % a.len();
+                    let mut changed = a.clone();
+                    changed[k] = symbols[(r >> 16) as usize % symbols.len()];
+                    let mut dropped = a.clone();
+                    dropped.remove(k);
+                    let mut doubled = a.clone();
+                    doubled.insert(k, a[k]);
+                    let mut split = a.clone();
+                    if let Some((p, q)) = split_of(a[k]) {
+                        split.splice(k..=k, [p, q]);
+                    }
+                    others.extend([changed, dropped, doubled, split]);
+                }
+                for b in others {
+                    for f in [floor, 0.5, 0.7] {
+                        check_bound(&a, wa, &b, wb, f).map_err(TestCaseError::fail)?;
+                        check_bound(&b, wb, &a, wa, f).map_err(TestCaseError::fail)?;
                     }
                 }
                 Ok(())

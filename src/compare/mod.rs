@@ -9,6 +9,9 @@
 mod distance;
 
 pub(crate) use distance::{sym_similarity, SymQuery};
+use distance::{sym_similarity_above, Consonants};
+use std::borrow::Cow;
+
 use crate::name::{Name, Token};
 use crate::text::phon::{self, is_vowel, sym};
 use crate::text::tokenize::Role;
@@ -109,11 +112,12 @@ impl Matcher {
 }
 
 /// A unit of comparison: a name word, with a bound particle (`abd`, `abu`) joined to it.
-struct Unit {
+struct Unit<'a> {
     /// The tokens of the name that form the unit (for explanations).
     toks: (usize, usize),
-    syms: Vec<u8>,
-    alts: Vec<Vec<u8>>,
+    /// The unit's symbols and other readings, borrowed from its token when it has one.
+    syms: Cow<'a, [u8]>,
+    alts: Cow<'a, [Vec<u8>]>,
     /// How many of the last `alts` are bases of a derived family name (see `Token::derived`).
     derived: usize,
     weight: f64,
@@ -128,6 +132,9 @@ struct Unit {
     korean: bool,
     /// The word follows an article written apart (`el-Arabi`, `العلوي`).
     after_article: bool,
+    /// The [`Consonants`] of `syms` against a word of each [`Writing`] (those the other
+    /// name has), for the bound that skips DPs.
+    cons: [Option<Consonants>; 3],
 }
 
 /// How a script writes sounds, which decides what a missing vowel costs.
@@ -144,6 +151,10 @@ pub(crate) enum Writing {
 }
 
 impl Writing {
+    fn index(self) -> usize {
+        self as usize
+    }
+
     pub(crate) fn of(script: crate::Script) -> Writing {
         match script {
             crate::Script::Arabic | crate::Script::Hebrew => Writing::Abjad,
@@ -153,8 +164,8 @@ impl Writing {
     }
 }
 
-fn units(name: &Name) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+fn units(name: &Name) -> Vec<Unit<'_>> {
+    let mut out: Vec<Unit> = Vec::with_capacity(name.tokens().len() + 1);
     let mut pending: Option<usize> = None;
     let toks = name.tokens();
     let all_noise = toks.iter().all(|t| t.role().is_noise());
@@ -201,7 +212,7 @@ const SAYYID: [&str; 9] = ["sayyid", "sayed", "seyed", "seyyed", "sayyed", "syed
 /// A name of Sayyid and one word (Sayed Khalil, سيد طنطاوي) against one of two words or
 /// more that has no Sayyid: Sayed there stands where the other name has its given name,
 /// and is one (a common given name in Egypt and South Asia), not a title to leave out.
-fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units: usize) {
+fn sayyid_given_name<'a>(own: &mut Vec<Unit<'a>>, name: &'a Name, other: &Name, other_units: usize) {
     let is_sayyid = |t: &Token| t.role() == Role::Honorific && SAYYID.iter().any(|s| s.eq_ignore_ascii_case(t.text()));
     if own.len() != 1 || other_units < 2 || other.tokens().iter().any(is_sayyid) {
         return;
@@ -214,7 +225,11 @@ fn sayyid_given_name(own: &mut Vec<Unit>, name: &Name, other: &Name, other_units
 
 /// The unit of tokens `start..end`: a word, or a bound particle and its word (the
 /// articles between them left out).
-fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
+fn unit(toks: &[Token], start: usize, end: usize) -> Unit<'_> {
+    let last = &toks[end - 1];
+    if end - start == 1 {
+        return unit_of(toks, start, end, Cow::Borrowed(last.syms()), Cow::Borrowed(last.alt_syms()));
+    }
     let mut syms = Vec::new();
     for t in toks[start..end].iter().filter(|t| !t.role().is_noise() || end - start == 1) {
         // One vowel where a word ending in it meets a word starting with it (عطا الله
@@ -223,7 +238,6 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         let skip = (syms.last().is_some_and(|&l| is_vowel(l) && s.first() == Some(&l))) as usize;
         syms.extend_from_slice(&s[skip..]);
     }
-    let last = &toks[end - 1];
     let head_len = syms.len().saturating_sub(last.syms().len());
     let alts = last
         .alt_syms()
@@ -234,6 +248,12 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
             v
         })
         .collect();
+    unit_of(toks, start, end, Cow::Owned(syms), Cow::Owned(alts))
+}
+
+/// The unit of tokens `start..end` with its symbols and other readings.
+fn unit_of<'a>(toks: &'a [Token], start: usize, end: usize, syms: Cow<'a, [u8]>, alts: Cow<'a, [Vec<u8>]>) -> Unit<'a> {
+    let last = &toks[end - 1];
     // An initial after a hyphen is the vowel syllable of a compound (see `Name::analyse`).
     let initial = last.role() == Role::Initial && !last.hyphened();
     let weight = match last.role() {
@@ -254,6 +274,7 @@ fn unit(toks: &[Token], start: usize, end: usize) -> Unit {
         initial,
         compound,
         after_article: end - start == 1 && start > 0 && toks[start - 1].role() == Role::Article,
+        cons: [None, None, None],
     }
 }
 
@@ -413,30 +434,47 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
             _ => 0.0,
         };
     }
-    let mut best = sym_similarity(&a.syms, a.writing, &b.syms, b.writing);
+    // A unit pair under PAIRING_FLOOR is never paired, and every similarity below enters
+    // the result through a maximum, or through a minimum that leaves it under the floor
+    // too: a DP whose result cannot reach max(PAIRING_FLOOR, best) changes nothing, and
+    // the bounded one skips it. (Below the floor `best` is not exact, only below it.)
+    let above = |x: &[u8], wx: Writing, y: &[u8], wy: Writing, best: f64| {
+        // The units' own strings with their consonants, read against the writing of the
+        // string they meet here (a Latin reading of a word in Chinese characters is not
+        // read as the word is).
+        let cx = if std::ptr::eq(x, &a.syms[..]) && wx == a.writing { a.cons[wy.index()].as_ref() } else { None };
+        let cy = if std::ptr::eq(y, &b.syms[..]) && wy == b.writing { b.cons[wx.index()].as_ref() } else { None };
+        sym_similarity_above(x, wx, cx, y, wy, cy, best.max(PAIRING_FLOOR))
+    };
+    let mut best = above(&a.syms, a.writing, &b.syms, b.writing, 0.0).unwrap_or(0.0);
     // A reading of a word in Chinese characters is Latin, compared as such.
     for r in la.readings() {
-        best = best.max(sym_similarity(r, Writing::Alphabet, &b.syms, b.writing));
+        best = best.max(above(r, Writing::Alphabet, &b.syms, b.writing, best).unwrap_or(0.0));
     }
     for r in lb.readings() {
-        best = best.max(sym_similarity(&a.syms, a.writing, r, Writing::Alphabet));
+        best = best.max(above(&a.syms, a.writing, r, Writing::Alphabet, best).unwrap_or(0.0));
     }
     // Two theophoric compounds (Abdullah, Asadollah, بيت الله): Allah, which every such
     // name shares, says little of which name it is; the words before it weigh as much as
     // the whole.
     if let (Some(ha), Some(hb)) = (allah_head(a, ta), allah_head(b, tb)) {
-        let head = ha.iter().flat_map(|x| hb.iter().map(move |y| (x, y)));
-        let head_sim = head.map(|(x, y)| sym_similarity(x, a.writing, y, b.writing)).fold(0.0, f64::max);
-        best = best.min((best + head_sim) / 2.0);
+        // Under the floor the minimum below stays there; above it, a head under 1 - best
+        // takes the mean under the floor (a margin for the rounding of the sum).
+        if best >= PAIRING_FLOOR {
+            let floor = 1.0 - best - 1e-9;
+            let head = ha.iter().flat_map(|x| hb.iter().map(move |y| (x, y)));
+            let head_sim = head.filter_map(|(x, y)| sym_similarity_above(x, a.writing, None, y, b.writing, None, floor)).fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
+            best = head_sim.map_or(0.0, |h| best.min((best + h) / 2.0));
+        }
     }
     // A soft g (George / جورج) and a German reading (Schaefer / シェーファー), only
     // against another script: see `Token::soft_g`, `Token::german`.
     if single {
         for x in la.soft_g().into_iter().chain(la.abroad().iter().map(|v| &v[..])).filter(|_| lb.script() != crate::Script::Latin) {
-            best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+            best = best.max(above(x, a.writing, &b.syms, b.writing, best).unwrap_or(0.0));
         }
         for y in lb.soft_g().into_iter().chain(lb.abroad().iter().map(|v| &v[..])).filter(|_| la.script() != crate::Script::Latin) {
-            best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+            best = best.max(above(&a.syms, a.writing, y, b.writing, best).unwrap_or(0.0));
         }
     }
     if shared {
@@ -451,7 +489,9 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     for (x, tx, y) in [(a, ta, b), (b, tb, a)] {
         if x.toks.1 - x.toks.0 >= 2 && tx[x.toks.0].role() == Role::Abd && y.toks.1 - y.toks.0 == 1 {
             let word = tx[x.toks.1 - 1].syms();
-            best = best.max(sym_similarity(word, x.writing, &y.syms, y.writing).min(ABD_DROPPED_SIMILARITY));
+            if let Some(s) = above(word, x.writing, &y.syms, y.writing, best) {
+                best = best.max(s.min(ABD_DROPPED_SIMILARITY));
+            }
         }
     }
     if a.writing == Writing::Alphabet && b.writing == Writing::Alphabet && is_short_form(&a.syms, &b.syms) {
@@ -462,26 +502,33 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
     // and so are two derived forms of bases spelled a little differently.
     let derived_a = |i: usize| i >= a.alts.len() - a.derived;
     let derived_b = |i: usize| i >= b.alts.len() - b.derived;
+    // Never above the similarity: a DP under the floor stays under it.
     let against_base = |sim: f64, derived: bool| if derived && sim < 1.0 { sim - DERIVED_NEAR_PENALTY } else { sim };
     for (i, x) in a.alts.iter().enumerate() {
-        best = best.max(against_base(sym_similarity(x, a.writing, &b.syms, b.writing), derived_a(i)));
+        if let Some(s) = above(x, a.writing, &b.syms, b.writing, best) {
+            best = best.max(against_base(s, derived_a(i)));
+        }
     }
     // A word after an article against one with the article joined (el-Arabi / Elaraby).
     if a.after_article && !b.after_article {
         if let Some(y) = lb.bare().filter(|_| single) {
-            best = best.max(sym_similarity(&a.syms, a.writing, y, b.writing));
+            best = best.max(above(&a.syms, a.writing, y, b.writing, best).unwrap_or(0.0));
         }
     }
     if b.after_article && !a.after_article {
         if let Some(x) = la.bare().filter(|_| single) {
-            best = best.max(sym_similarity(x, a.writing, &b.syms, b.writing));
+            best = best.max(above(x, a.writing, &b.syms, b.writing, best).unwrap_or(0.0));
         }
     }
     for (j, y) in b.alts.iter().enumerate() {
-        best = best.max(against_base(sym_similarity(&a.syms, a.writing, y, b.writing), derived_b(j)));
+        if let Some(s) = above(&a.syms, a.writing, y, b.writing, best) {
+            best = best.max(against_base(s, derived_b(j)));
+        }
         // Two derived forms of one base (Mosakowa / Mosakówna, Filatovna / Filatovich).
         for (i, x) in a.alts.iter().enumerate() {
-            best = best.max(against_base(sym_similarity(x, a.writing, y, b.writing), derived_a(i) || derived_b(j)));
+            if let Some(s) = above(x, a.writing, y, b.writing, best) {
+                best = best.max(against_base(s, derived_a(i) || derived_b(j)));
+            }
         }
     }
     // Polish, Czech and Croatian spelling write each sound one way: two words both
@@ -511,10 +558,11 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
                 && x.syms.last() == Some(&b'e')
                 && (ends_with_ci(tx.text(), "eh") || (latin && tx.text().ends_with(['é', 'É'])));
             if eh && y.syms.last().is_some_and(|&c| !is_vowel(c)) {
-                let mut as_a = x.syms.clone();
+                let mut as_a = x.syms.to_vec();
                 as_a.pop();
                 as_a.push(b'a');
-                best = best.min(sym_similarity(&as_a, x.writing, &y.syms, y.writing));
+                // Under the floor the minimum is under it too.
+                best = best.min(sym_similarity_above(&as_a, x.writing, None, &y.syms, y.writing, None, PAIRING_FLOOR).unwrap_or(0.0));
             }
         }
     }
@@ -630,6 +678,14 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     if ua.is_empty() || ub.is_empty() {
         return (0.0, Vec::new());
     }
+    // Each unit's consonants against the writings of the other name, once.
+    let writings = |units: &[Unit]| [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].map(|w| units.iter().any(|u| u.writing == w));
+    let (in_a, in_b) = (writings(&ua), writings(&ub));
+    for (own, other) in [(&mut ua, in_b), (&mut ub, in_a)] {
+        for (w, _) in [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].into_iter().zip(other).filter(|&(_, present)| present) {
+            own.iter_mut().for_each(|u| u.cons[w.index()] = Consonants::of(&u.syms, u.writing, w));
+        }
+    }
     // Candidate pairs: unit-unit, and two adjacent units of one side against one unit of
     // the other (joined and split spellings).
     struct Cand {
@@ -652,11 +708,16 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
             joined.extend_from_slice(&two[i].syms);
             joined.extend_from_slice(&two[i + 1].syms);
             let cj = consonants(&joined);
+            // The joined words' consonants against each writing, once.
+            let mut joined_cons: [Option<Option<Consonants>>; 3] = [None, None, None];
             for (j, y) in one.iter().enumerate() {
                 if consonants(&y.syms).abs_diff(cj) > 2 {
                     continue;
                 }
-                let sim = sym_similarity(&joined, two[i].writing, &y.syms, y.writing);
+                // A merge under the floor is never paired.
+                let cx = joined_cons[y.writing.index()].get_or_insert_with(|| Consonants::of(&joined, two[i].writing, y.writing)).as_ref();
+                let cy = y.cons[two[i].writing.index()].as_ref();
+                let Some(sim) = sym_similarity_above(&joined, two[i].writing, cx, &y.syms, y.writing, cy, PAIRING_FLOOR) else { continue };
                 let (ra, rb) = if side == 0 { ((i, i + 2), (j, j + 1)) } else { ((j, j + 1), (i, i + 2)) };
                 cands.push(Cand { a: ra, b: rb, sim, rule: "merge" });
             }
@@ -1181,6 +1242,111 @@ mod tests {
         assert_eq!(ab.score, ba.score);
         assert!(ab.alignments.iter().any(|x| x.left == "Hassan" && x.right == "حسن"));
         assert!(ba.alignments.iter().any(|x| x.left == "حسن" && x.right == "Hassan"));
+    }
+
+    /// The consonant bound that skips DPs, over every reading of real words: each unit's
+    /// symbols, other readings, Chinese-character readings, soft g, German and Greek
+    /// readings, the word without its article, two adjacent units joined.
+    #[test]
+    fn consonant_bound_holds_for_every_reading_of_real_words() {
+        let names = [
+            "Abdelaziz Bouteflika", "Abd al-Aziz Bouteflika", "Mohammadreza Shajarian", "نورالله نوري", "Fathi Ghariani",
+            "فتحي غرياني", "Oussama Ammar", "اسامه عمار", "Nazgol Deravian", "Anna Nowakowa", "Lakhdar Brahimi",
+            "الأخضر الإبراهيمي", "كريم عطا الله", "Amirhossein Pourrahimi", "اميرحسين پوررحيمي", "Zejnab", "زينب",
+            "Matsuda Chikako", "Matuda Tikako", "محمد بالقدور", "Hassanein Nasrallah", "Zofia Kowalówna",
+            "Petrovich", "Kowalanka", "Srokówna", "Wilczanka", "Dmitrijev", "Aggelos", "Schaefer", "シェーファー",
+            "Кёлер", "Schiller", "席勒", "奇科", "Georges Saba", "جورج صبا", "Georgina Khoury", "Hatheefa Yousef",
+            "حذيفة يوسف", "Munthir", "Mundhir", "Masuda", "桝田", "田中", "Hibatullah Karimi", "هبة الله كريمي",
+            "Asadollah Karimi", "Hamid el-Ourabi", "Hamid Elourabi", "Karim as-Sabbagh", "Essabbagh", "امل العوني",
+            "Shamsul Haq", "شمس الحق", "Ziaul Haq Qureshi", "Rhali", "غالي", "Cemil", "Sjahrir", "Rezai", "رضايي",
+            "Minjun", "민준", "크리스틴", "Kristen", "Katsugi", "Katugi", "Gorbachev", "Горбачёв", "Zielonacki",
+            "Зелонацкий", "Fatemeh", "Fatimah", "Hamadeh", "Salamé", "Pyotr", "Пётр", "Hwan-su", "Ji-o", "J. Smith",
+        ];
+        let parsed: Vec<Name> = names.iter().map(|n| Name::analyse(n, Lang::Auto)).collect();
+        let mut seqs: Vec<(Vec<u8>, Writing)> = Vec::new();
+        for name in &parsed {
+            let u = units(name);
+            for (k, x) in u.iter().enumerate() {
+                seqs.push((x.syms.to_vec(), x.writing));
+                seqs.extend(x.alts.iter().map(|a| (a.clone(), x.writing)));
+                seqs.extend(allah_head(x, name.tokens()).into_iter().flatten().map(|h| (h, x.writing)));
+                if let Some(y) = u.get(k + 1) {
+                    seqs.push(([&x.syms[..], &y.syms[..]].concat(), x.writing));
+                }
+            }
+            for t in name.tokens() {
+                let w = Writing::of(t.script());
+                seqs.extend(t.readings().iter().map(|r| (r.clone(), Writing::Alphabet)));
+                seqs.extend(t.soft_g().into_iter().chain(t.abroad().iter().map(|v| &v[..])).chain(t.bare()).map(|v| (v.to_vec(), w)));
+            }
+        }
+        for (a, wa) in &seqs {
+            for (b, wb) in &seqs {
+                for floor in [PAIRING_FLOOR, 0.6, 0.8, 0.95] {
+                    distance::tests::check_bound(a, *wa, b, *wb, floor).unwrap();
+                }
+            }
+        }
+    }
+
+    /// Scores and explanations with the DPs skipped under the floor are those of the
+    /// comparison that computes every similarity, for every pair of many names in every
+    /// script (Chinese characters with their Latin readings, Abjad, syllabic, Latin).
+    #[test]
+    fn skipping_dps_under_the_floor_changes_no_score() {
+        let names = [
+            "Abdelaziz Bouteflika", "عبد العزيز بوتفليقة", "Mohammadreza Shajarian", "نورالله نوري", "Fathi Ghariani",
+            "Oussama Ammar", "اسامه عمار", "Lakhdar Brahimi", "الأخضر الإبراهيمي", "كريم عطا الله", "Karim Atallah",
+            "اميرحسين پوررحيمي", "Amirhossein Pourrahimi", "Matsuda Chikako", "松田 千佳子", "Masuda", "桝田", "田中",
+            "Tanaka Hiroshi", "田中 博", "王 小明", "Wang Xiaoming", "김민준", "Kim Minjun", "Zofia Kowalówna",
+            "Zofia Kowalowa", "Petrovich", "Петрович", "Schaefer", "シェーファー", "Georges Saba", "جورج صبا",
+            "Hibatullah Karimi", "هبة الله كريمي", "Asadollah Karimi", "Hamid el-Ourabi", "Hamid Elourabi",
+            "Shamsul Haq", "شمس الحق", "Rhali", "غالي", "Cemil", "جميل", "Sayed Nasser", "سيد ناصر", "Omar Nasser",
+            "Abdul Hamid Karzai", "Hamid Karzai", "Hamadeh", "Hamad", "Salamé", "Fatemeh", "Fatimah", "Zaki",
+            "Zakiya", "Akram Haddad", "Ikram Haddad", "Bąk", "Bąkowa", "Reza Ali-Akbari", "Hwan-su", "J. Smith",
+            "Jorge", "George", "Jihun", "지연", "Marco", "Марцо", "康斯坦丁諾", "Constantino", "Pavlova", "帕夫洛瓦",
+            "هيرو ماتسودا", "ماسودا", "تاناكا", "ليلى", "李 玛丽", "ماري", "ساتو", "佐藤", "Al-Yahya", "اليحيى", "Zubaidi", "الزبيدي",
+        ];
+        let parsed: Vec<Name> = names.iter().map(|n| Name::analyse(n, Lang::Auto)).collect();
+        let m = Matcher::default();
+        for a in &parsed {
+            for b in &parsed {
+                let (fast, fast_score) = (m.compare(a, b), m.score(a, b));
+                distance::tests::EXACT.set(true);
+                let (exact, exact_score) = (m.compare(a, b), m.score(a, b));
+                distance::tests::EXACT.set(false);
+                assert_eq!(fast_score.to_bits(), exact_score.to_bits(), "{} / {}", a.cleaned(), b.cleaned());
+                assert_eq!(fast, exact, "{} / {}", a.cleaned(), b.cleaned());
+            }
+        }
+    }
+
+    /// The same on generated names: words of Arabic, Latin, Cyrillic and kana letters
+    /// (doubled letters included), and words in Chinese characters read through their name
+    /// groups, near one another and not.
+    #[test]
+    fn skipping_dps_under_the_floor_changes_no_score_on_generated_names() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let letters: Vec<char> = "تنكامسدريلوهبعحشقفطصزجخغذثظضءآةى".chars().chain("aeioukntmsrdlhgbyzc".chars()).chain("тнкамсдри".chars()).chain("タナカマスダ".chars()).collect();
+        let word = proptest::collection::vec(proptest::sample::select(letters), 1..9).prop_map(|w| w.into_iter().collect::<String>());
+        let han = proptest::sample::select(vec!["田中", "桝田", "佐藤", "鈴木", "高橋", "山田", "中村", "小林"]);
+        let part = prop_oneof![word.clone(), word.clone().prop_map(|w| format!("{w}{w}")), han.prop_map(str::to_string)];
+        let name = proptest::collection::vec(part, 1..4).prop_map(|ws| ws.join(" "));
+        let m = Matcher::default();
+        let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
+        runner
+            .run(&(name.clone(), name), |(a, b)| {
+                let (a, b) = (Name::analyse(&a, Lang::Auto), Name::analyse(&b, Lang::Auto));
+                let fast = m.compare(&a, &b);
+                distance::tests::EXACT.set(true);
+                let exact = m.compare(&a, &b);
+                distance::tests::EXACT.set(false);
+                prop_assert_eq!(fast.score.to_bits(), exact.score.to_bits(), "{} / {}", a.cleaned(), b.cleaned());
+                prop_assert_eq!(fast, exact);
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
