@@ -360,9 +360,8 @@ pub(crate) fn sym_similarity(a: &[u8], wa: Writing, b: &[u8], wb: Writing) -> f6
 /// never negative and a step goes down one row, or two for a digraph of b read as two
 /// letters of a: every path to the last cell passes through a row, or through the one
 /// before when the row may be stepped over, and their minimum bounds the final cost.
-/// The one implementation of the edit distance: [`sym_similarity`] is this with floor 0.
+/// [`sym_similarity`] is this with floor 0; the DP itself is [`edit_dp`].
 pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writing, floor: f64) -> Option<f64> {
-    let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
     if a == b {
         return Some(1.0).filter(|&s| s >= floor);
     }
@@ -372,25 +371,73 @@ pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writi
     let m = b.len();
     let wsum = |s: &[u8]| s.iter().map(|&x| weight_of(x)).sum::<f64>();
     let norm = wsum(a).max(wsum(b)).max(1.0);
-    // The same expression as the result: a cost whose similarity falls below the floor.
-    let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
     // Per-column data on the stack for the usual word lengths: no allocation per
-    // comparison. `bcol` is the cost-table column, `bsplit` the letters a digraph of b may
-    // stand for, `bpair` two adjacent letters of b, both packed in a u16 (0: none).
+    // comparison.
     const STACK: usize = 48;
     let (mut rows_s, mut ins_s, mut bcol_s) = ([0.0f64; 3 * STACK + 3], [0.0f64; STACK], [0u8; STACK]);
     let (mut bsplit_s, mut bpair_s) = ([0u16; STACK], [0u16; STACK]);
     let (mut rows_h, mut ins_h, mut bcol_h, mut bsplit_h, mut bpair_h);
-    let (rows, ins, bcol, bsplit, bpair) = if m < STACK {
+    let (dp, ins, bcol, bsplit, bpair) = if m < STACK {
         (&mut rows_s[..3 * m + 3], &mut ins_s[..m], &mut bcol_s[..m], &mut bsplit_s[..m], &mut bpair_s[..m])
     } else {
         (rows_h, ins_h, bcol_h) = (vec![0.0; 3 * m + 3], vec![0.0; m], vec![0u8; m]);
         (bsplit_h, bpair_h) = (vec![0u16; m], vec![0u16; m]);
         (&mut rows_h[..], &mut ins_h[..], &mut bcol_h[..], &mut bsplit_h[..], &mut bpair_h[..])
     };
-    let (r2, rest) = rows.split_at_mut(m + 1);
+    let bufs = Buffers { dp, ins, bcol, bsplit, bpair };
+    edit_dp(a, |i| a_row(a, i, wa, wb), b, wa, wb, norm, floor, bufs)
+}
+
+/// What a row of the DP needs of its symbol of a, the same for every b: its deletion cost,
+/// the pair it may stand for, the pair it ends, and whether it is an e or I of the last
+/// syllable (see [`short_e_for_long_i`]).
+#[derive(Clone, Copy)]
+struct ARow {
+    del: f64,
+    x_split: u16,
+    a_pair: u16,
+    x_ei: bool,
+}
+
+#[inline(always)]
+fn a_row(a: &[u8], i: usize, wa: Writing, wb: Writing) -> ARow {
+    let x = a[i];
+    let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
+    ARow {
+        del: indel_cost(a, i, wa, wb),
+        x_split: split_of(x).map_or(0, pack),
+        a_pair: if i > 0 { pack((a[i - 1], x)) } else { 0 },
+        x_ei: both_alphabet && i > 0 && i + 2 == a.len() && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]),
+    }
+}
+
+/// The DP's working memory, `m` = b's length: three rows of `m + 1` cells and, per
+/// column, b's insertion cost, cost-table column, the letters a digraph of b may stand
+/// for and two adjacent letters of b (both packed in a u16, 0: none).
+struct Buffers<'a> {
+    dp: &'a mut [f64],
+    ins: &'a mut [f64],
+    bcol: &'a mut [u8],
+    bsplit: &'a mut [u16],
+    bpair: &'a mut [u16],
+}
+
+/// The edit distance proper, for [`sym_similarity_at_least`] and [`SymQuery::at_least`]
+/// (which keeps a's rows between calls): `a` and `b` non-empty and different, `norm` the
+/// larger weight of the two (at least 1). Stops with `None` at the first row whose
+/// cheapest cell already costs too much for `floor`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn edit_dp(a: &[u8], row_of: impl Fn(usize) -> ARow, b: &[u8], wa: Writing, wb: Writing, norm: f64, floor: f64, bufs: Buffers) -> Option<f64> {
+    let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+    let m = b.len();
+    // The same expression as the result: a cost whose similarity falls below the floor.
+    let too_dear = |cost: f64| (1.0 - cost / norm).max(0.0) < floor;
+    let Buffers { dp, ins, bcol, bsplit, bpair } = bufs;
+    let (r2, rest) = dp[..3 * m + 3].split_at_mut(m + 1);
     let (r1, r0) = rest.split_at_mut(m + 1);
     let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
+    prev[0] = 0.0;
     for j in 0..m {
         ins[j] = indel_cost(b, j, wb, wa);
         prev[j + 1] = prev[j] + ins[j];
@@ -399,18 +446,14 @@ pub(crate) fn sym_similarity_at_least(a: &[u8], wa: Writing, b: &[u8], wb: Writi
         bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
     }
     let b_has_digraph = bsplit.iter().any(|&s| s != 0);
-    let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
     let cols = Cols { ins, bcol, bpair, bsplit };
     let table = &SUB_COST[loose as usize];
     let n = a.len();
     // The cheapest cell of the row before (row 0: its first cell, 0).
     let mut prev_min = 0.0;
     for (i, &x) in a.iter().enumerate() {
-        let del = indel_cost(a, i, wa, wb);
+        let ARow { del, x_split, a_pair, x_ei } = row_of(i);
         let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
-        let x_split = split_of(x).map_or(0, pack);
-        let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
-        let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
         cur[0] = prev[0] + del;
         let row_ctx = Row { costs: row, del, x_split, a_pair };
         if x_split != 0 || (a_pair != 0 && b_has_digraph) {
@@ -455,9 +498,8 @@ pub(crate) struct SymQuery {
     a: Vec<u8>,
     wa: Writing,
     wb: Writing,
-    /// Per symbol of a: deletion cost, the pair it may stand for, the pair it ends, and
-    /// whether it is an e or I of the last syllable (see [`short_e_for_long_i`]).
-    rows: Vec<(f64, u16, u16, bool)>,
+    /// Per symbol of a, what its row of the DP needs.
+    rows: Vec<ARow>,
     weight: f64,
     /// Are `rows`, `weight` and `b_least` made for `a`?
     ready: bool,
@@ -502,16 +544,8 @@ impl SymQuery {
     fn prepare(&mut self) {
         self.ready = true;
         let (a, wa, wb) = (&self.a[..], self.wa, self.wb);
-        let both_alphabet = wa == Writing::Alphabet && wb == Writing::Alphabet;
-        let n = a.len();
         self.rows.clear();
-        self.rows.extend(a.iter().enumerate().map(|(i, &x)| {
-            let del = indel_cost(a, i, wa, wb);
-            let x_split = split_of(x).map_or(0, pack);
-            let a_pair = if i > 0 { pack((a[i - 1], x)) } else { 0 };
-            let x_ei = both_alphabet && i > 0 && i + 2 == n && matches!(x, b'e' | b'I') && !is_vowel(a[i + 1]);
-            (del, x_split, a_pair, x_ei)
-        }));
+        self.rows.extend((0..a.len()).map(|i| a_row(a, i, wa, wb)));
         self.weight = a.iter().map(|&x| weight_of(x)).sum::<f64>();
         // Filled in as b's symbols come (NaN: not yet).
         self.b_least = [f64::NAN; 129];
@@ -551,8 +585,7 @@ impl SymQuery {
         if !self.ready {
             self.prepare();
         }
-        let (a, wa, wb, weight) = (&self.a[..], self.wa, self.wb, self.weight);
-        let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
+        let (a, weight) = (&self.a[..], self.weight);
         if a == b {
             return Some(1.0).filter(|&s| s >= floor);
         }
@@ -568,7 +601,6 @@ impl SymQuery {
             return None;
         }
         let SymQuery { a, wa, wb, rows, dp, ins, bcol, bsplit, bpair, .. } = self;
-        let (a, wa, wb) = (&a[..], *wa, *wb);
         if dp.len() < 3 * m + 3 {
             dp.resize(3 * m + 3, 0.0);
             ins.resize(m, 0.0);
@@ -576,57 +608,8 @@ impl SymQuery {
             bsplit.resize(m, 0);
             bpair.resize(m, 0);
         }
-        let (ins, bcol, bsplit, bpair) = (&mut ins[..m], &mut bcol[..m], &mut bsplit[..m], &mut bpair[..m]);
-        let (r2, rest) = dp[..3 * m + 3].split_at_mut(m + 1);
-        let (r1, r0) = rest.split_at_mut(m + 1);
-        let (mut prev2, mut prev, mut cur) = (r2, r1, r0);
-        prev[0] = 0.0;
-        for j in 0..m {
-            ins[j] = indel_cost(b, j, wb, wa);
-            prev[j + 1] = prev[j] + ins[j];
-            bcol[j] = b[j].min(NON_ASCII);
-            bsplit[j] = split_of(b[j]).map_or(0, pack);
-            bpair[j] = if j > 0 { pack((b[j - 1], b[j])) } else { 0 };
-        }
-        let b_has_digraph = bsplit.iter().any(|&s| s != 0);
-        let cols = Cols { ins, bcol, bpair, bsplit };
-        let table = &SUB_COST[loose as usize];
-        let n = a.len();
-        let mut prev_min = 0.0;
-        for (i, (&x, &(del, x_split, a_pair, x_ei))) in a.iter().zip(rows.iter()).enumerate() {
-            let row = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
-            cur[0] = prev[0] + del;
-            let row_ctx = Row { costs: row, del, x_split, a_pair };
-            if x_split != 0 || (a_pair != 0 && b_has_digraph) {
-                dp_row::<true>(&row_ctx, &cols, prev2, prev, cur);
-            } else {
-                dp_row::<false>(&row_ctx, &cols, prev2, prev, cur);
-            }
-            if x_ei && m >= 3 && !is_vowel(b[m - 1]) && short_e_for_long_i(x, a[i - 1], b[m - 2], b[m - 3]) {
-                let j = m - 2;
-                cur[j + 1] = cell::<true>(&row_ctx, &cols, prev2, prev, j, cur[j], LONG_VOWEL_MISMATCH);
-                let sub = row[(cols.bcol[m - 1] as usize).min(NON_ASCII as usize)] as f64;
-                cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
-            }
-            if i + 1 == n {
-                if let Some(sub) = final_sub_cost(x, b[m - 1], wa, wb) {
-                    cur[m] = cell::<true>(&row_ctx, &cols, prev2, prev, m - 1, cur[m - 1], sub);
-                }
-            } else if floor > 0.0 {
-                let cur_min = cur.iter().copied().fold(f64::INFINITY, min);
-                let skippable = b_has_digraph && cols.bsplit.contains(&pack((x, a[i + 1])));
-                if too_dear(if skippable { min(cur_min, prev_min) } else { cur_min }) {
-                    return None;
-                }
-                prev_min = cur_min;
-            }
-            let old2 = prev2;
-            prev2 = prev;
-            prev = cur;
-            cur = old2;
-        }
-        let sim = (1.0 - prev[m] / norm).max(0.0);
-        (sim >= floor).then_some(sim)
+        let bufs = Buffers { dp, ins: &mut ins[..m], bcol: &mut bcol[..m], bsplit: &mut bsplit[..m], bpair: &mut bpair[..m] };
+        edit_dp(a, |i| rows[i], b, *wa, *wb, norm, floor, bufs)
     }
 }
 
