@@ -132,6 +132,12 @@ pub fn key(name: &str) -> String {
 /// [`key`] into caller-owned buffers: no allocation once they have grown. `out` is cleared.
 pub fn key_into(name: &str, scratch: &mut Scratch, out: &mut String) {
     out.clear();
+    // Plain ASCII names (most Latin ones) in one pass; the others, and the few ASCII names
+    // that pass cannot key, through the pipeline.
+    if text::ascii_key::key_ascii(name, out) {
+        return;
+    }
+    out.clear();
     text::analyse(name, &mut scratch.0);
     text::key_into(&mut scratch.0, Lang::Auto, out);
 }
@@ -144,6 +150,14 @@ pub fn key_general(name: &str) -> String {
     let mut out = String::new();
     text::key_general(name, &mut out);
     out
+}
+
+/// The key of an ASCII name by the one-pass path [`key_into`] tries first; `None` for a
+/// name it leaves to the pipeline. For the tests that both paths agree.
+#[doc(hidden)]
+pub fn key_ascii_path(name: &str) -> Option<String> {
+    let mut out = String::new();
+    text::ascii_key::key_ascii(name, &mut out).then_some(out)
 }
 
 /// Reusable buffers for [`key_into`]; keep one per thread.

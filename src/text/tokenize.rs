@@ -124,7 +124,8 @@ fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.as_str()
 }
 
-const SUN_ARTICLES: &[&str] = &[
+/// The forms of the article that assimilate to a sun letter: articles only before it.
+pub const SUN_ARTICLES: &[&str] = &[
     "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "ash", "esh", "ush", "at", "et", "ut",
     "ath", "eth", "adh", "edh", "az", "ez", "uz", "an", "en", "un",
 ];
