@@ -86,7 +86,7 @@ pub fn key_ascii(input: &str, out: &mut String) -> bool {
         }
     }
     // Only particles and titles: `tokenize` reads them as names.
-    !(state.has_noise && !state.has_name)
+    !state.has_noise || state.has_name
 }
 
 /// The next run of word bytes at or after `from`; `Err` at a byte of [`Class::Other`].
