@@ -480,3 +480,72 @@ fn key_ascii_path_agrees_with_the_general_path() {
     // Most generated names stay on the one-pass path: the comparison is not vacuous.
     assert!(fast * 10 > cases * 8, "{fast} of {cases} names on the one-pass path");
 }
+
+/// The one-pass key of Arabic-script names against the pipeline, on generated names: the
+/// letters of Arabic, Persian, Urdu and Pashto with their variant forms (`أ إ آ ی ک ە ۀ`),
+/// particles and titles alone or joined (`عبدالعزيز`, `ابوالفضل`, `نورالله`, `الله`), harakat
+/// in any order, tatweel, ASCII spaces and punctuation, and what sends a name to the
+/// pipeline (ZWNJ, digits, Latin letters, apostrophes, presentation forms, other marks).
+#[test]
+fn key_arabic_path_agrees_with_the_general_path() {
+    const PARTICLES: &[&str] = &[
+        "ال", "الـ", "أل", "بن", "ابن", "إبن", "بنت", "ولد", "عبد", "عبد ال", "ابو", "أبو", "ابي", "أبي", "بو", "ام", "أم",
+        "شيخ", "الشيخ", "سيد", "السيد", "سید", "حاج", "الحاج", "ملا", "امام", "الإمام", "مفتي", "دكتور", "الدكتور", "آل",
+        "آيةالله", "الله", "اللہ", "ه", "ة", "ی",
+    ];
+    const MARKS: &[char] = &['\u{64B}', '\u{64C}', '\u{64D}', '\u{64E}', '\u{64F}', '\u{650}', '\u{651}', '\u{652}', '\u{640}'];
+    const GAPS: &[&str] = &[" ", " ", " ", "-", "  ", ".", ", ", "\t", " - ", "(", ")", "/"];
+    const RARE: &[&str] = &["\u{200C}", "٣", "۵", "a", "'", "\u{FEFB}", "\u{654}", "\u{670}", "\u{6D4}", "\u{A0}", "1", "`"];
+    // The letters the one-pass path reads (and a few it leaves to the pipeline).
+    let letters: Vec<char> = (0x620..=0x6D5u32).filter_map(char::from_u32).collect();
+    let common: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: usize| -> usize {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let (mut fast, mut cases) = (0, 0);
+    let mut scratch = canonym::Scratch::default();
+    let mut warm = String::new();
+    for _ in 0..60_000 {
+        let mut name = String::new();
+        if next(8) == 0 {
+            name.push_str(GAPS[next(GAPS.len())]);
+        }
+        for w in 0..1 + next(4) {
+            if w > 0 {
+                name.push_str(GAPS[next(GAPS.len())]);
+            }
+            if next(3) == 0 {
+                name.push_str(PARTICLES[next(PARTICLES.len())]);
+            }
+            if next(3) != 0 {
+                for _ in 0..1 + next(6) {
+                    let c = if next(6) == 0 { letters[next(letters.len())] } else { common[next(common.len())] };
+                    name.push(c);
+                    if next(6) == 0 {
+                        name.push(MARKS[next(MARKS.len())]);
+                    }
+                }
+            }
+            if next(5) == 0 {
+                name.push_str(PARTICLES[next(PARTICLES.len())]);
+            }
+            if next(50) == 0 {
+                name.push_str(RARE[next(RARE.len())]);
+            }
+        }
+        let general = canonym::key_general(&name);
+        if let Some(k) = canonym::key_arabic_path(&name) {
+            assert_eq!(k, general, "input {name:?}");
+            fast += 1;
+        }
+        canonym::key_into(&name, &mut scratch, &mut warm);
+        assert_eq!(warm, general, "input {name:?}, key_into");
+        cases += 1;
+    }
+    // Most generated names stay on the one-pass path: the comparison is not vacuous.
+    assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
+}

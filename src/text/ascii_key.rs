@@ -17,7 +17,7 @@ const MAX_WORD: usize = 48;
 
 /// How the bytes of a name behave in it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
+pub(super) enum Class {
     /// A letter, a digit or an apostrophe: part of a word.
     Word,
     /// Anything else printable, and white space: between words.
@@ -26,7 +26,8 @@ enum Class {
     Other,
 }
 
-static CLASS: [Class; 128] = {
+/// [`Class`] of every ASCII byte.
+pub(super) static CLASS: [Class; 128] = {
     let mut t = [Class::Gap; 128];
     let mut b = 0;
     while b < 128 {

@@ -4,6 +4,7 @@
 //! into the tables and the keys computed at run time come from the same code. It must
 //! therefore depend only on `crate::lexicon` and on crates that build.rs also has.
 
+pub mod arabic_key;
 pub mod ascii_key;
 pub mod clean;
 pub mod lang;

@@ -478,11 +478,6 @@ fn single_letter<S: Syms>(p: &[u8], n: usize, i: usize, out: &mut S, turkic: boo
 
 /// Reads a cleaned Arabic-script word (see `clean`) into symbols, appended to `out`.
 pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
-    if word == "الله" {
-        // Allah: the article's l and the word's l are one geminate l, as Latin writes it.
-        out.extend_from_slice(b"AlA");
-        return;
-    }
     // The letters on the stack for the usual word lengths.
     let mut stack = ['\0'; 40];
     let heap: Vec<char>;
@@ -497,6 +492,21 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
         heap = word.chars().collect();
         &heap
     };
+    read_arabic(chars, |s| out.push(s));
+}
+
+/// Reads the letters of a cleaned Arabic-script word into symbols, handed to `emit` one by
+/// one (repeats included: Arabic script writes a doubled letter only when two consonants
+/// are pronounced with a vowel between them).
+#[inline]
+pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
+    if chars == ['ا', 'ل', 'ل', 'ه'] {
+        // Allah: the article's l and the word's l are one geminate l, as Latin writes it.
+        for &s in b"AlA" {
+            emit(s);
+        }
+        return;
+    }
     let n = chars.len();
     let at = |i: usize| -> char { if i < n { chars[i] } else { '\0' } };
     // A segment ends at the end of the word or at a ZWNJ (Persian خامنه‌ای).
@@ -589,9 +599,7 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
             'ن' | 'ں' | 'ڼ' | 'ڻ' => b'n',
             _ => continue,
         };
-        // No gemination collapse: Arabic script writes a doubled letter only when two
-        // consonants are pronounced with a vowel between them.
-        out.push(s);
+        emit(s);
     }
 }
 
