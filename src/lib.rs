@@ -132,13 +132,9 @@ pub fn key(name: &str) -> String {
 /// [`key`] into caller-owned buffers: no allocation once they have grown. `out` is cleared.
 pub fn key_into(name: &str, scratch: &mut Scratch, out: &mut String) {
     out.clear();
-    // Plain ASCII names and Arabic-script ones in one pass; the others, and the few names
+    // Names in Latin letters and in Arabic script in one pass; the others, and the few names
     // those passes cannot key, through the pipeline.
-    if text::ascii_key::key_ascii(name, out) {
-        return;
-    }
-    out.clear();
-    if text::arabic_key::key_arabic(name, out) {
+    if text::key_one_pass(name, &mut scratch.0, out) {
         return;
     }
     out.clear();
@@ -156,12 +152,12 @@ pub fn key_general(name: &str) -> String {
     out
 }
 
-/// The key of an ASCII name by the one-pass path [`key_into`] tries first; `None` for a
-/// name it leaves to the pipeline. For the tests that both paths agree.
+/// The key of a name in Latin letters by the one-pass path [`key_into`] tries first;
+/// `None` for a name it leaves to the pipeline. For the tests that both paths agree.
 #[doc(hidden)]
-pub fn key_ascii_path(name: &str) -> Option<String> {
+pub fn key_latin_path(name: &str) -> Option<String> {
     let mut out = String::new();
-    text::ascii_key::key_ascii(name, &mut out).then_some(out)
+    text::latin_key::key_latin(name, &mut Vec::new(), &mut out).then_some(out)
 }
 
 /// The key of an Arabic-script name by the one-pass path [`key_into`] tries second; `None`

@@ -392,34 +392,43 @@ fn diacritic_particle_regression() {
     assert_eq!(key("Sàyyid Hasan"), key("Sayyid Hasan"));
 }
 
-/// The one-pass key of ASCII names against the pipeline, on generated names shaped like its
+/// The one-pass key of Latin names against the pipeline, on generated names shaped like its
 /// domain: particles and titles (alone, hyphenated, joined in camelCase, before or after a
-/// sun letter), joined abd-, abu- and -allah forms, the digraphs of every spelling the
-/// skeleton knows, any case, apostrophes, digits, punctuation and white space, and what
-/// sends a name to the pipeline (controls, backquotes, non-ASCII letters). Deterministic.
+/// sun letter, with diacritics), joined abd-, abu- and -allah forms, the digraphs of every
+/// spelling the skeleton knows, letters with diacritics (Turkic, Hungarian, Polish, ß, æ,
+/// İ), any case, apostrophes, digits, punctuation and white space, and what sends a name to
+/// the pipeline (controls, backquotes, ligatures, combining marks, other scripts).
+/// Deterministic.
 #[test]
-fn key_ascii_path_agrees_with_the_general_path() {
+fn key_latin_path_agrees_with_the_general_path() {
     const PARTICLES: &[&str] = &[
         "al", "el", "ad", "ed", "ar", "as", "ash", "at", "ath", "adh", "az", "an", "en", "il", "ud", "ur", "ul", "un", "bin",
         "ibn", "ben", "bn", "bint", "binti", "ould", "walad", "abd", "abdel", "abdul", "abdu", "abdur", "abdus", "abu", "abou",
         "abo", "abi", "bou", "umm", "um", "oum", "sheikh", "shaykh", "cheikh", "haj", "hajj", "hadj", "sayyid", "syed", "mr",
         "dr", "prof", "king", "sir", "general", "ayatollah", "hojatoleslam", "de", "da", "dos", "van", "von", "der", "ten",
-        "y", "e", "abul", "abol", "aboul", "abil",
+        "y", "e", "abul", "abol", "aboul", "abil", "él", "ül", "abdül", "sàyyid", "ébu", "äl", "äd", "bïn",
     ];
     const PIECES: &[&str] = &[
         "a", "e", "i", "o", "u", "y", "w", "b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v",
         "x", "z", "c", "kh", "sh", "ch", "th", "dh", "gh", "zh", "dj", "dzh", "sch", "tsch", "dsch", "tsh", "tsj", "tch",
         "cs", "zs", "sz", "szcz", "cz", "rz", "tj", "tx", "ck", "ph", "oe", "ou", "oo", "ee", "aa", "ii", "uu", "ei", "ay",
         "ey", "llah", "ullah", "allah", "ollah", "abd", "abdul", "abul", "aboul", "ah", "eh", "ehi", "'", "1", "07",
+        "é", "ü", "ş", "Ş", "ı", "İ", "ß", "ğ", "ő", "ű", "Ø", "ā", "ç", "ñ", "æ", "Æ", "ð", "þ", "ə", "Ə", "ž", "ł", "đ",
+        "ǎ", "ȁ", "Ā", "Ś", "ż", "ẞ", "ǈ", "Ǆ",
     ];
     const GAPS: &[&str] = &[" ", " ", " ", "-", "  ", "'", " '", "' ", ".", ". ", ",", "\t", "-'", " - ", "(", ")"];
-    const RARE: &[&str] = &["`", "\u{1}", "\u{7f}", "é", "\u{2019}", "\r", "\u{c}"];
+    const RARE: &[&str] =
+        &["`", "\u{1}", "\u{7f}", "\u{2019}", "\r", "\u{c}", "ĳ", "ſ", "×", "\u{301}", "ʼ", "\u{a0}", "ж", "ا", "ŉ"];
     let mut x = 0x853c_49e6_748f_ea9bu64;
     let mut next = move |n: usize| -> usize {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
         (x % n as u64) as usize
+    };
+    let capital = |w: &str| -> String {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
     };
     let (mut fast, mut cases) = (0, 0);
     let mut scratch = canonym::Scratch::default();
@@ -444,7 +453,7 @@ fn key_ascii_path_agrees_with_the_general_path() {
                         rest.push_str(PIECES[next(PIECES.len())]);
                     }
                     if next(2) == 0 {
-                        rest = rest[..1].to_uppercase() + &rest[1..];
+                        rest = capital(&rest);
                     }
                     word.push_str(&rest);
                 }
@@ -456,9 +465,9 @@ fn key_ascii_path_agrees_with_the_general_path() {
             }
             let word = match next(6) {
                 0 | 1 => word,
-                2 | 3 => word[..1].to_uppercase() + &word[1..],
+                2 | 3 => capital(&word),
                 4 => word.to_uppercase(),
-                _ => word.chars().map(|c| if next(3) == 0 { c.to_ascii_uppercase() } else { c }).collect(),
+                _ => word.chars().map(|c| if next(3) == 0 { capital(&c.to_string()) } else { c.to_string() }).collect(),
             };
             name.push_str(&word);
             if next(40) == 0 {
@@ -469,7 +478,7 @@ fn key_ascii_path_agrees_with_the_general_path() {
             name.push_str(GAPS[next(GAPS.len())]);
         }
         let general = canonym::key_general(&name);
-        if let Some(k) = canonym::key_ascii_path(&name) {
+        if let Some(k) = canonym::key_latin_path(&name) {
             assert_eq!(k, general, "input {name:?}");
             fast += 1;
         }
@@ -478,7 +487,7 @@ fn key_ascii_path_agrees_with_the_general_path() {
         cases += 1;
     }
     // Most generated names stay on the one-pass path: the comparison is not vacuous.
-    assert!(fast * 10 > cases * 8, "{fast} of {cases} names on the one-pass path");
+    assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
 }
 
 /// The one-pass key of Arabic-script names against the pipeline, on generated names: the

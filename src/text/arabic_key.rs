@@ -8,7 +8,7 @@
 //! than the harakat, a presentation form, a letter the table does not list) goes to the
 //! general path (`false`), as does a name whose words are all particles or titles.
 
-use super::ascii_key::{Class, CLASS};
+use super::latin_key::{Class, CLASS};
 use super::phon::{self, Skeleton};
 use super::tokenize::Role;
 use crate::lexicon::particle_role_bytes as particle_role;

@@ -225,7 +225,7 @@ fn is_latin_vowel(b: u8) -> bool {
 
 /// `word` lower-cased into `scratch`, its letters with diacritics spelled as the digraphs
 /// they stand for (`ş` sh, `ā` aa), other letters through any_ascii.
-fn spell_letters(word: &str, scratch: &mut Vec<u8>) {
+pub fn spell_letters(word: &str, scratch: &mut Vec<u8>) {
     scratch.clear();
     let ascii = word.is_ascii();
     if ascii {

@@ -275,7 +275,7 @@ fn fold_letters(word: &str, start: usize) -> Option<(String, Vec<usize>)> {
 }
 
 /// One Latin letter with diacritics as the one ASCII letter it folds to.
-fn fold_letter(c: char) -> Option<u8> {
+pub fn fold_letter(c: char) -> Option<u8> {
     match any_ascii::any_ascii_char(c).as_bytes() {
         &[b] if b.is_ascii_alphabetic() => Some(b.to_ascii_lowercase()),
         _ => None,
