@@ -37,6 +37,9 @@ mod lexicon {
         MAP.get().and_then(|m| m.get(form).copied())
     }
 
+    /// No form is too long to be looked up at build time.
+    pub const MAX_FORM_LEN: usize = 1 << 10;
+
     #[allow(dead_code)]
     pub fn particle_role_bytes(form: &[u8]) -> Option<Role> {
         std::str::from_utf8(form).ok().and_then(particle_role)
@@ -246,9 +249,10 @@ fn write_lexicon(rows: &[Vec<String>], out_dir: &Path) -> HashMap<String, Role> 
         }
         code.push_str("            _ => return None,\n        },\n");
     }
+    let longest = map.keys().map(String::len).max().unwrap_or(0);
+    let _ = writeln!(code, "        _ => return None,\n    }})\n}}\n\n/// The longest form, in bytes.\npub const MAX_FORM_LEN: usize = {longest};\n");
     code.push_str(
-        "        _ => return None,\n    })\n}\n\n\
-         /// A form of up to 7 bytes as one integer: its bytes, little-endian, and its length\n\
+        "/// A form of up to 7 bytes as one integer: its bytes, little-endian, and its length\n\
          /// in the top byte.\n\
          #[inline(always)]\n\
          fn short_form(form: &[u8]) -> u64 {\n    \

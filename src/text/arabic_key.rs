@@ -11,7 +11,7 @@
 use super::latin_key::{Class, CLASS};
 use super::phon::{self, Skeleton};
 use super::tokenize::Role;
-use crate::lexicon::particle_role_bytes as particle_role;
+use crate::lexicon::{particle_role_bytes as particle_role, MAX_FORM_LEN};
 
 /// The most letters and words of a name read here (kept on the stack).
 const MAX_CHARS: usize = 64;
@@ -62,9 +62,10 @@ const ALLAH: [char; 4] = ['ا', 'ل', 'ل', 'ه'];
 /// tells whether it could; on `false`, `out` may hold a partial key to clear.
 pub fn key_arabic(input: &str, out: &mut String) -> bool {
     // The cleaned letters of the name, and where its words start and end.
+    // (Only letters are kept: a word ends where the next one starts.)
     let mut chars = ['\0'; MAX_CHARS];
     let mut n = 0;
-    let mut words = [(0usize, 0usize); MAX_WORDS];
+    let mut starts = [0usize; MAX_WORDS + 1];
     let mut nw = 0;
     let mut in_word = false;
     for c in input.chars() {
@@ -89,17 +90,17 @@ pub fn key_arabic(input: &str, out: &mut String) -> bool {
             if nw == MAX_WORDS {
                 return false;
             }
-            words[nw] = (n, n);
+            starts[nw] = n;
             nw += 1;
             in_word = true;
         }
         chars[n] = char::from_u32(0x600 + u32::from(m)).unwrap_or('\0');
         n += 1;
-        words[nw - 1].1 = n;
     }
+    starts[nw] = n;
     let mut state = State { out, has_name: false, has_noise: false };
-    for (i, &(s, e)) in words[..nw].iter().enumerate() {
-        state.split(&chars[s..e], i + 1 == nw);
+    for i in 0..nw {
+        state.split(&chars[starts[i]..starts[i + 1]], i + 1 == nw);
     }
     // Only particles and titles: `tokenize` reads them as names.
     !state.has_noise || state.has_name
@@ -107,7 +108,10 @@ pub fn key_arabic(input: &str, out: &mut String) -> bool {
 
 /// The particle role of a word of letters of U+0600..U+06FF.
 fn role_of(w: &[char]) -> Option<Role> {
-    let mut b = [0u8; 2 * MAX_CHARS];
+    if 2 * w.len() > MAX_FORM_LEN {
+        return None;
+    }
+    let mut b = [0u8; MAX_FORM_LEN];
     for (i, &c) in w.iter().enumerate() {
         let u = c as u32;
         b[2 * i] = 0xC0 | (u >> 6) as u8;

@@ -103,7 +103,7 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
         }
         // Lower-cased and folded letter by letter (`Ülker` → `ulker`), as
         // `tokenize::fold_letters` does, with each letter's offset in `input`.
-        let mut at = [0usize; MAX_WORD + 1];
+        let mut at = [0u8; MAX_WORD + 1];
         let mut n = 0;
         let mut folded = true;
         for (i, c) in word.char_indices() {
@@ -124,12 +124,12 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
                 break;
             }
             lower[n] = f;
-            at[n] = s + i;
+            at[n] = i as u8; // < MAX_WORD
             n += 1;
         }
-        at[n] = e;
+        at[n] = word.len() as u8;
         if folded {
-            state.latin(Word { lower: &lower[..n], base: 0, at: Some(&at[..=n]) }, is_last, next_first);
+            state.latin(Word { lower: &lower[..n], base: s, at: Some(&at[..=n]) }, is_last, next_first);
         } else {
             // No particle is written with such letters (`ß`, `æ`): a name word.
             state.emit_text(word, Role::Name);
@@ -169,28 +169,25 @@ fn next_word(input: &str, from: usize) -> Result<Option<(usize, usize)>, ()> {
 }
 
 /// A Latin word or part of one: its letters lower-cased and folded to ASCII, and where
-/// each is in the input (`base + i`, or `at[i]` for a word with letters above ASCII; `at`
-/// also holds the end).
+/// each is in the input (`base + i`, or `base + at[i]` for a word with letters above
+/// ASCII; `at` also holds the end).
 #[derive(Clone, Copy)]
 struct Word<'a> {
     lower: &'a [u8],
     base: usize,
-    at: Option<&'a [usize]>,
+    at: Option<&'a [u8]>,
 }
 
 impl<'a> Word<'a> {
     fn at(&self, i: usize) -> usize {
-        match self.at {
-            None => self.base + i,
-            Some(at) => at[i],
-        }
+        self.base + self.at.map_or(i, |at| usize::from(at[i]))
     }
 
     /// The letters `a..b`.
     fn part(&self, a: usize, b: usize) -> Word<'a> {
         match self.at {
             None => Word { lower: &self.lower[a..b], base: self.base + a, at: None },
-            Some(at) => Word { lower: &self.lower[a..b], base: 0, at: Some(&at[a..=b]) },
+            Some(at) => Word { lower: &self.lower[a..b], base: self.base, at: Some(&at[a..=b]) },
         }
     }
 }
