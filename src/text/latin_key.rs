@@ -55,10 +55,10 @@ fn is_plain_latin(c: char) -> bool {
 }
 
 /// Appends the key of `input` to `out` as `text::key_into` would after `analyse`, and
-/// tells whether it could; on `false`, `out` holds a partial key to clear. `bytes` is a
-/// reusable buffer.
-pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
-    let mut state = State { input, bytes, out, has_name: false, has_noise: false };
+/// tells whether it could; on `false`, `out` holds a partial key to clear. `bytes` and
+/// `syms` are reusable buffers.
+pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut String) -> bool {
+    let mut state = State { input, bytes, syms, out, has_name: false, has_noise: false };
     let Ok(mut cur) = next_word(input, 0) else { return false };
     let b = input.as_bytes();
     while let Some((s0, e0)) = cur {
@@ -195,6 +195,7 @@ impl<'a> Word<'a> {
 struct State<'a> {
     input: &'a str,
     bytes: &'a mut Vec<u8>,
+    syms: &'a mut Vec<u8>,
     out: &'a mut String,
     /// A name word was seen.
     has_name: bool,
@@ -232,12 +233,10 @@ impl State<'_> {
             return;
         }
         self.has_name |= role == Role::Name;
-        phon::spell_letters(text, self.bytes);
-        let n = self.bytes.len();
-        self.bytes.extend_from_slice(&[0; 4]);
-        let mut sink = SkeletonSyms::new(self.out);
-        phon::read_latin(self.bytes, n, Some(text), &mut sink);
-        sink.finish();
+        // Through a symbol Vec: the skeleton sink's loop stays the one of ASCII words.
+        self.syms.clear();
+        phon::latin_symbols(text, self.syms, self.bytes);
+        phon::skeleton_into(self.syms, self.out);
     }
 
     /// `tokenize::split_latin` for a Latin word, `next_first` the first letter of the
