@@ -391,3 +391,170 @@ fn diacritic_particle_regression() {
     assert_eq!(key("Abdülaziz Saud"), key("Abdulaziz Saud"));
     assert_eq!(key("Sàyyid Hasan"), key("Sayyid Hasan"));
 }
+
+/// The one-pass key of Latin names against the pipeline, on generated names shaped like its
+/// domain: particles and titles (alone, hyphenated, joined in camelCase, before or after a
+/// sun letter, with diacritics), joined abd-, abu- and -allah forms, the digraphs of every
+/// spelling the skeleton knows, letters with diacritics (Turkic, Hungarian, Polish, ß, æ,
+/// İ), any case, apostrophes, digits, punctuation and white space, and what sends a name to
+/// the pipeline (controls, backquotes, ligatures, combining marks, other scripts).
+/// Deterministic.
+#[test]
+fn key_latin_path_agrees_with_the_general_path() {
+    const PARTICLES: &[&str] = &[
+        "al", "el", "ad", "ed", "ar", "as", "ash", "at", "ath", "adh", "az", "an", "en", "il", "ud", "ur", "ul", "un", "bin",
+        "ibn", "ben", "bn", "bint", "binti", "ould", "walad", "abd", "abdel", "abdul", "abdu", "abdur", "abdus", "abu", "abou",
+        "abo", "abi", "bou", "umm", "um", "oum", "sheikh", "shaykh", "cheikh", "haj", "hajj", "hadj", "sayyid", "syed", "mr",
+        "dr", "prof", "king", "sir", "general", "ayatollah", "hojatoleslam", "de", "da", "dos", "van", "von", "der", "ten",
+        "y", "e", "abul", "abol", "aboul", "abil", "él", "ül", "abdül", "sàyyid", "ébu", "äl", "äd", "bïn",
+    ];
+    const PIECES: &[&str] = &[
+        "a", "e", "i", "o", "u", "y", "w", "b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v",
+        "x", "z", "c", "kh", "sh", "ch", "th", "dh", "gh", "zh", "dj", "dzh", "sch", "tsch", "dsch", "tsh", "tsj", "tch",
+        "cs", "zs", "sz", "szcz", "cz", "rz", "tj", "tx", "ck", "ph", "oe", "ou", "oo", "ee", "aa", "ii", "uu", "ei", "ay",
+        "ey", "llah", "ullah", "allah", "ollah", "abd", "abdul", "abul", "aboul", "ah", "eh", "ehi", "'", "1", "07",
+        "é", "ü", "ş", "Ş", "ı", "İ", "ß", "ğ", "ő", "ű", "Ø", "ā", "ç", "ñ", "æ", "Æ", "ð", "þ", "ə", "Ə", "ž", "ł", "đ",
+        "ǎ", "ȁ", "Ā", "Ś", "ż", "ẞ", "ǈ", "Ǆ",
+    ];
+    const GAPS: &[&str] = &[" ", " ", " ", "-", "  ", "'", " '", "' ", ".", ". ", ",", "\t", "-'", " - ", "(", ")"];
+    const RARE: &[&str] =
+        &["`", "\u{1}", "\u{7f}", "\u{2019}", "\r", "\u{c}", "ĳ", "ſ", "×", "\u{301}", "ʼ", "\u{a0}", "ж", "ا", "ŉ"];
+    let mut x = 0x853c_49e6_748f_ea9bu64;
+    let mut next = move |n: usize| -> usize {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let capital = |w: &str| -> String {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    };
+    let (mut fast, mut cases) = (0, 0);
+    let mut scratch = canonym::Scratch::default();
+    let mut warm = String::new();
+    for _ in 0..60_000 {
+        let mut name = String::new();
+        if next(8) == 0 {
+            name.push_str(GAPS[next(GAPS.len())]);
+        }
+        for w in 0..1 + next(4) {
+            if w > 0 {
+                name.push_str(GAPS[next(GAPS.len())]);
+            }
+            let mut word = String::new();
+            match next(4) {
+                0 => word.push_str(PARTICLES[next(PARTICLES.len())]),
+                1 => {
+                    // A particle joined to its name, in camelCase or not.
+                    word.push_str(PARTICLES[next(PARTICLES.len())]);
+                    let mut rest = String::new();
+                    for _ in 0..1 + next(3) {
+                        rest.push_str(PIECES[next(PIECES.len())]);
+                    }
+                    if next(2) == 0 {
+                        rest = capital(&rest);
+                    }
+                    word.push_str(&rest);
+                }
+                _ => {
+                    for _ in 0..1 + next(5) {
+                        word.push_str(PIECES[next(PIECES.len())]);
+                    }
+                }
+            }
+            let word = match next(6) {
+                0 | 1 => word,
+                2 | 3 => capital(&word),
+                4 => word.to_uppercase(),
+                _ => word.chars().map(|c| if next(3) == 0 { capital(&c.to_string()) } else { c.to_string() }).collect(),
+            };
+            name.push_str(&word);
+            if next(40) == 0 {
+                name.push_str(RARE[next(RARE.len())]);
+            }
+        }
+        if next(8) == 0 {
+            name.push_str(GAPS[next(GAPS.len())]);
+        }
+        let general = canonym::key_general(&name);
+        if let Some(k) = canonym::key_latin_path(&name) {
+            assert_eq!(k, general, "input {name:?}");
+            fast += 1;
+        }
+        canonym::key_into(&name, &mut scratch, &mut warm);
+        assert_eq!(warm, general, "input {name:?}, key_into");
+        cases += 1;
+    }
+    // Most generated names stay on the one-pass path: the comparison is not vacuous.
+    assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
+}
+
+/// The one-pass key of Arabic-script names against the pipeline, on generated names: the
+/// letters of Arabic, Persian, Urdu and Pashto with their variant forms (`أ إ آ ی ک ە ۀ`),
+/// particles and titles alone or joined (`عبدالعزيز`, `ابوالفضل`, `نورالله`, `الله`), harakat
+/// in any order, tatweel, ASCII spaces and punctuation, and what sends a name to the
+/// pipeline (ZWNJ, digits, Latin letters, apostrophes, presentation forms, other marks).
+#[test]
+fn key_arabic_path_agrees_with_the_general_path() {
+    const PARTICLES: &[&str] = &[
+        "ال", "الـ", "أل", "بن", "ابن", "إبن", "بنت", "ولد", "عبد", "عبد ال", "ابو", "أبو", "ابي", "أبي", "بو", "ام", "أم",
+        "شيخ", "الشيخ", "سيد", "السيد", "سید", "حاج", "الحاج", "ملا", "امام", "الإمام", "مفتي", "دكتور", "الدكتور", "آل",
+        "آيةالله", "الله", "اللہ", "ه", "ة", "ی",
+    ];
+    const MARKS: &[char] = &['\u{64B}', '\u{64C}', '\u{64D}', '\u{64E}', '\u{64F}', '\u{650}', '\u{651}', '\u{652}', '\u{640}'];
+    const GAPS: &[&str] = &[" ", " ", " ", "-", "  ", ".", ", ", "\t", " - ", "(", ")", "/"];
+    const RARE: &[&str] = &["\u{200C}", "٣", "۵", "a", "'", "\u{FEFB}", "\u{654}", "\u{670}", "\u{6D4}", "\u{A0}", "1", "`"];
+    // The letters the one-pass path reads (and a few it leaves to the pipeline).
+    let letters: Vec<char> = (0x620..=0x6D5u32).filter_map(char::from_u32).collect();
+    let common: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: usize| -> usize {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let (mut fast, mut cases) = (0, 0);
+    let mut scratch = canonym::Scratch::default();
+    let mut warm = String::new();
+    for _ in 0..60_000 {
+        let mut name = String::new();
+        if next(8) == 0 {
+            name.push_str(GAPS[next(GAPS.len())]);
+        }
+        for w in 0..1 + next(4) {
+            if w > 0 {
+                name.push_str(GAPS[next(GAPS.len())]);
+            }
+            if next(3) == 0 {
+                name.push_str(PARTICLES[next(PARTICLES.len())]);
+            }
+            if next(3) != 0 {
+                for _ in 0..1 + next(6) {
+                    let c = if next(6) == 0 { letters[next(letters.len())] } else { common[next(common.len())] };
+                    name.push(c);
+                    if next(6) == 0 {
+                        name.push(MARKS[next(MARKS.len())]);
+                    }
+                }
+            }
+            if next(5) == 0 {
+                name.push_str(PARTICLES[next(PARTICLES.len())]);
+            }
+            if next(50) == 0 {
+                name.push_str(RARE[next(RARE.len())]);
+            }
+        }
+        let general = canonym::key_general(&name);
+        if let Some(k) = canonym::key_arabic_path(&name) {
+            assert_eq!(k, general, "input {name:?}");
+            fast += 1;
+        }
+        canonym::key_into(&name, &mut scratch, &mut warm);
+        assert_eq!(warm, general, "input {name:?}, key_into");
+        cases += 1;
+    }
+    // Most generated names stay on the one-pass path: the comparison is not vacuous.
+    assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
+}

@@ -4,7 +4,9 @@
 //! into the tables and the keys computed at run time come from the same code. It must
 //! therefore depend only on `crate::lexicon` and on crates that build.rs also has.
 
+pub mod arabic_key;
 pub mod clean;
+pub mod latin_key;
 pub mod lang;
 pub mod phon;
 pub mod tokenize;
@@ -154,6 +156,17 @@ pub fn name_symbols_into(scratch: &mut Scratch, lang: Lang, out: &mut Vec<u8>) {
         }
         word_symbols(sp.text(cleaned), sp.script, lang, out, latin, bytes);
     }
+}
+
+/// Appends the key of `input` to `out` (as `analyse` then [`key_into`] with [`Lang::Auto`])
+/// in one pass for a name in Latin letters or in Arabic script; `false` (and `out` to
+/// clear) for the others, and for the few names those passes leave to the pipeline.
+pub fn key_one_pass(input: &str, scratch: &mut Scratch, out: &mut String) -> bool {
+    if latin_key::key_latin(input, &mut scratch.bytes, &mut scratch.syms, out) {
+        return true;
+    }
+    out.clear();
+    arabic_key::key_arabic(input, out)
 }
 
 /// Cleans and tokenizes `input` into `scratch`.

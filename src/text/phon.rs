@@ -83,33 +83,127 @@ static CLASS: [u8; 256] = {
 /// A final `h` is dropped: Latin `-ah`/`-eh` writes both a silent final `ه`/`ة`
 /// (Fatimah, Zadeh) and a real `ح` (Saleh, Mamdouh), so the key cannot tell them apart.
 pub fn skeleton_into(syms: &[u8], out: &mut String) {
-    let start = out.len();
-    let mut last = 0u8;
-    let mut last_h_at = None;
+    let mut k = Skeleton::new(out);
     for &s in syms {
+        k.step(s, out);
+    }
+    k.finish(out);
+}
+
+/// The state of [`skeleton_into`] over the symbols of one word seen so far.
+pub struct Skeleton {
+    start: usize,
+    last: u8,
+    last_h_at: Option<usize>,
+}
+
+impl Skeleton {
+    /// A word's skeleton, to be appended to `out`.
+    pub fn new(out: &str) -> Self {
+        Skeleton { start: out.len(), last: 0, last_h_at: None }
+    }
+
+    /// One more symbol.
+    #[inline(always)]
+    pub fn step(&mut self, s: u8, out: &mut String) {
         // One load per symbol instead of the match of `class`.
         let c = CLASS[usize::from(s)];
         if c != 0 {
-            if c != last {
-                last_h_at = if c == b'h' { Some(out.len()) } else { None };
+            if c != self.last {
+                self.last_h_at = if c == b'h' { Some(out.len()) } else { None };
                 out.push(c as char);
             } else if c != b'h' {
-                last_h_at = None;
+                self.last_h_at = None;
             }
-            last = c;
+            self.last = c;
         }
     }
-    if let Some(at) = last_h_at {
-        if at > start {
-            out.truncate(at);
+
+    /// The end of the word: a final `h` dropped.
+    pub fn finish(self, out: &mut String) {
+        if let Some(at) = self.last_h_at {
+            if at > self.start {
+                out.truncate(at);
+            }
         }
     }
 }
 
-fn push(out: &mut Vec<u8>, s: u8) {
-    // Gemination and doubled vowels carry no identity in romanised names.
-    if out.last() != Some(&s) {
-        out.push(s);
+/// Where [`read_latin`] writes a word's symbols: a symbol Vec ([`WordSyms`]), or straight
+/// into the skeleton ([`SkeletonSyms`], the key's ASCII path).
+pub trait Syms {
+    /// Appends `s` unless it repeats the last symbol: gemination and doubled vowels carry
+    /// no identity in romanised names.
+    fn push(&mut self, s: u8);
+    /// The last symbol of the word so far, 0 before its first.
+    fn last(&self) -> u8;
+}
+
+/// Symbols appended to a Vec, which may hold earlier words' symbols (a repeat across the
+/// word boundary is written once too).
+pub struct WordSyms<'a> {
+    out: &'a mut Vec<u8>,
+    start: usize,
+}
+
+impl<'a> WordSyms<'a> {
+    /// The symbols of a word starting at the end of `out`.
+    pub fn new(out: &'a mut Vec<u8>) -> Self {
+        let start = out.len();
+        WordSyms { out, start }
+    }
+}
+
+impl Syms for WordSyms<'_> {
+    #[inline]
+    fn push(&mut self, s: u8) {
+        if self.out.last() != Some(&s) {
+            self.out.push(s);
+        }
+    }
+
+    #[inline]
+    fn last(&self) -> u8 {
+        if self.out.len() > self.start {
+            self.out.last().copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+}
+
+/// A word's symbols read straight into its skeleton, appended to `out`.
+pub struct SkeletonSyms<'a> {
+    out: &'a mut String,
+    skeleton: Skeleton,
+    last: u8,
+}
+
+impl<'a> SkeletonSyms<'a> {
+    /// The skeleton of a word, to be appended to `out`.
+    pub fn new(out: &'a mut String) -> Self {
+        let skeleton = Skeleton::new(out);
+        SkeletonSyms { out, skeleton, last: 0 }
+    }
+
+    /// The end of the word.
+    pub fn finish(self) {
+        self.skeleton.finish(self.out);
+    }
+}
+
+impl Syms for SkeletonSyms<'_> {
+    #[inline]
+    fn push(&mut self, s: u8) {
+        if s != self.last {
+            self.last = s;
+            self.skeleton.step(s, self.out);
+        }
+    }
+
+    #[inline]
+    fn last(&self) -> u8 {
+        self.last
     }
 }
 
@@ -131,7 +225,7 @@ fn is_latin_vowel(b: u8) -> bool {
 
 /// `word` lower-cased into `scratch`, its letters with diacritics spelled as the digraphs
 /// they stand for (`ş` sh, `ā` aa), other letters through any_ascii.
-fn spell_letters(word: &str, scratch: &mut Vec<u8>) {
+pub fn spell_letters(word: &str, scratch: &mut Vec<u8>) {
     scratch.clear();
     let ascii = word.is_ascii();
     if ascii {
@@ -177,15 +271,21 @@ fn spell_letters(word: &str, scratch: &mut Vec<u8>) {
 
 /// Reads a lower-case Latin word (diacritics allowed) into symbols, appended to `out`.
 pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
-    // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
-    // Jalil), x is kh (Xəlil = Khalil).
-    let turkic = !word.is_ascii() && word.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ'));
     spell_letters(word, scratch);
     // Four zero bytes past the end: the window of the last letters reads them, no bounds
     // test per byte.
     let n = scratch.len();
     scratch.extend_from_slice(&[0; 4]);
-    let p = &scratch[..];
+    read_latin(&scratch[..], n, (!word.is_ascii()).then_some(word), &mut WordSyms::new(out));
+}
+
+/// Reads the letters `p[..n]` (lower-case ASCII as [`spell_letters`] writes them, followed
+/// by four zero bytes) into `out`; `word` is the word they spell when it is not ASCII.
+#[inline]
+pub fn read_latin<S: Syms>(p: &[u8], n: usize, word: Option<&str>, out: &mut S) {
+    // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
+    // Jalil), x is kh (Xəlil = Khalil).
+    let turkic = word.is_some_and(|w| w.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ')));
     let at = |i: usize| -> u8 { p[i] };
     // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
@@ -204,12 +304,11 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                 prev = b;
             }
             let hungarian =
-                !has_w && (cs_zs || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
+                !has_w && (cs_zs || word.is_some_and(|w| w.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
             (hungarian, dutch)
         })
     };
     let mut i = 0;
-    let start = out.len();
     while i < n {
         let b = p[i];
         // The next four bytes (0 past the end) in one word: each digraph test is a mask and
@@ -256,7 +355,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                     Some((b's', 2))
                 } else if st(b"szcz") {
                     // Polish: Szczecin, Szczepanski.
-                    push(out, sym::SH);
+                    out.push(sym::SH);
                     Some((sym::CH, 4))
                 } else if st(b"sz") || st(b"sh") {
                     Some((sym::SH, 2)) // Polish sz: Szymon, Kowalczyk
@@ -276,7 +375,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             }
             b'z' if (st(b"zs") && spelling().0) || st(b"zh") => Some((sym::ZH, 2)),
             b'r' if st(b"rz") && i > 0 => {
-                push(out, b'r');
+                out.push(b'r');
                 Some((sym::ZH, 2)) // Polish rz: Grzegorz, Brzezinski (read r-zh, to meet both)
             }
             b'k' if st(b"kh") => Some((sym::KH, 2)),
@@ -285,7 +384,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
             b'o' => {
                 if st(b"ou") {
                     // French و: Ouahab, Ouali (a glide before a vowel at the start of a word).
-                    Some((if out.len() == start && is_latin_vowel(next2) { b'w' } else { b'U' }, 2))
+                    Some((if out.last() == 0 && is_latin_vowel(next2) { b'w' } else { b'U' }, 2))
                 } else if st(b"oe") && spelling().1 && next2 != 0 && !is_latin_vowel(next2) && !matches!(next2, b'y' | b'\'') {
                     // Dutch oe before a consonant is u: Hoemenjoek, Melnytsjoek.
                     Some((b'U', 2))
@@ -304,7 +403,7 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         let (s, len): (u8, usize) = if let Some(d) = digraph {
             d
         } else {
-            match single_letter(p, n, i, out, start, turkic) {
+            match single_letter(p, n, i, out, turkic) {
                 Some(s) => (s, 1),
                 None => {
                     i += 1;
@@ -312,41 +411,41 @@ pub fn latin_symbols(word: &str, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
                 }
             }
         };
-        push(out, s);
+        out.push(s);
         i += len;
     }
 }
 
 /// The symbol of the Latin letter `p[i]` read alone (no digraph starts there; the word is
 /// `p[..n]`, followed by four zero bytes), `None` for one that writes nothing (a final h
-/// after a or e, punctuation). `out[start..]` is the word's symbols so far; an `x` pushes
-/// its `k` there itself.
+/// after a or e, punctuation). `out` holds the word's symbols so far; an `x` pushes its `k`
+/// there itself.
 #[inline]
-fn single_letter(p: &[u8], n: usize, i: usize, out: &mut Vec<u8>, start: usize, turkic: bool) -> Option<u8> {
+fn single_letter<S: Syms>(p: &[u8], n: usize, i: usize, out: &mut S, turkic: bool) -> Option<u8> {
     let b = p[i];
     let at = |j: usize| p[j];
     Some(match b {
         // The second half of ei/ai/ey/ay writes a long i (Hussein = حسين, not حسن).
-        b'i' if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start => b'I',
+        b'i' if matches!(out.last(), b'e' | b'a') => b'I',
         b'a' | b'e' | b'i' | b'o' | b'u' => b,
         b'y' => {
             if is_latin_vowel(at(i + 1)) {
                 b'y'
-            } else if matches!(out.last(), Some(b'e' | b'a')) && out.len() > start {
+            } else if matches!(out.last(), b'e' | b'a') {
                 b'I'
             } else {
                 b'i'
             }
         }
         b'w' => {
-            if is_latin_vowel(at(i + 1)) || out.len() == start {
+            if is_latin_vowel(at(i + 1)) || out.last() == 0 {
                 b'w'
             } else {
                 b'U'
             }
         }
         b'h' => {
-            let prev = if out.len() > start { out.last().copied().unwrap_or(0) } else { 0 };
+            let prev = out.last();
             let rest = &p[i + 1..n];
             // Final h after a or e (Fatimah, Allah, Shah, Persian -eh) and -ehi
             // (Khamenehi); a final h after o/u/i is mostly ح (Mamdouh, Masih).
@@ -359,7 +458,7 @@ fn single_letter(p: &[u8], n: usize, i: usize, out: &mut Vec<u8>, start: usize, 
         }
         b'c' if turkic => b'j',
         // and at the start before a, e, o (Xomeyni, Xalid); pinyin x comes before i/u.
-        b'x' if turkic || (out.len() == start && matches!(at(i + 1), b'a' | b'e' | b'o')) => sym::KH,
+        b'x' if turkic || (out.last() == 0 && matches!(at(i + 1), b'a' | b'e' | b'o')) => sym::KH,
         b'c' => {
             if matches!(at(i + 1), b'e' | b'i' | b'y') {
                 b's'
@@ -368,7 +467,7 @@ fn single_letter(p: &[u8], n: usize, i: usize, out: &mut Vec<u8>, start: usize, 
             }
         }
         b'x' => {
-            push(out, b'k');
+            out.push(b'k');
             b's'
         }
         b'\'' => sym::WEAK,
@@ -379,11 +478,6 @@ fn single_letter(p: &[u8], n: usize, i: usize, out: &mut Vec<u8>, start: usize, 
 
 /// Reads a cleaned Arabic-script word (see `clean`) into symbols, appended to `out`.
 pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
-    if word == "الله" {
-        // Allah: the article's l and the word's l are one geminate l, as Latin writes it.
-        out.extend_from_slice(b"AlA");
-        return;
-    }
     // The letters on the stack for the usual word lengths.
     let mut stack = ['\0'; 40];
     let heap: Vec<char>;
@@ -398,6 +492,21 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
         heap = word.chars().collect();
         &heap
     };
+    read_arabic(chars, |s| out.push(s));
+}
+
+/// Reads the letters of a cleaned Arabic-script word into symbols, handed to `emit` one by
+/// one (repeats included: Arabic script writes a doubled letter only when two consonants
+/// are pronounced with a vowel between them).
+#[inline]
+pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
+    if chars == ['ا', 'ل', 'ل', 'ه'] {
+        // Allah: the article's l and the word's l are one geminate l, as Latin writes it.
+        for &s in b"AlA" {
+            emit(s);
+        }
+        return;
+    }
     let n = chars.len();
     let at = |i: usize| -> char { if i < n { chars[i] } else { '\0' } };
     // A segment ends at the end of the word or at a ZWNJ (Persian خامنه‌ای).
@@ -490,9 +599,7 @@ pub fn arabic_symbols(word: &str, out: &mut Vec<u8>) {
             'ن' | 'ں' | 'ڼ' | 'ڻ' => b'n',
             _ => continue,
         };
-        // No gemination collapse: Arabic script writes a doubled letter only when two
-        // consonants are pronounced with a vowel between them.
-        out.push(s);
+        emit(s);
     }
 }
 
@@ -617,8 +724,8 @@ mod tests {
         }
         let hungarian =
             !has_w && (cs_zs || (!word.is_ascii() && word.chars().any(|c| matches!(c, 'ő' | 'ű' | 'Ő' | 'Ű'))));
+        let out = &mut WordSyms::new(out);
         let mut i = 0;
-        let start = out.len();
         while i < n {
             let b = p[i];
             // The next four bytes (0 past the end) in one word: each digraph test is a mask and
@@ -653,14 +760,14 @@ mod tests {
                 (b's', 2)
             } else if starts(i, b"szcz") {
                 // Polish: Szczecin, Szczepanski.
-                push(out, sym::SH);
+                out.push(sym::SH);
                 (sym::CH, 4)
             } else if starts(i, b"cz") {
                 (sym::CH, 2) // Polish cz: Czech, Kaczmarek
             } else if starts(i, b"sz") {
                 (sym::SH, 2) // Polish sz: Szymon, Kowalczyk
             } else if starts(i, b"rz") && i > 0 {
-                push(out, b'r');
+                out.push(b'r');
                 (sym::ZH, 2) // Polish rz: Grzegorz, Brzezinski (read r-zh, to meet both)
             } else if starts(i, b"sh") {
                 (sym::SH, 2)
@@ -684,7 +791,7 @@ mod tests {
                 (b'k', 2)
             } else if starts(i, b"ou") {
                 // French و: Ouahab, Ouali (a glide before a vowel at the start of a word).
-                if out.len() == start && is_latin_vowel(at(i + 2)) {
+                if out.last() == 0 && is_latin_vowel(at(i + 2)) {
                     (b'w', 2)
                 } else {
                     (b'U', 2)
@@ -699,7 +806,7 @@ mod tests {
             } else if starts(i, b"oo") || starts(i, b"uu") {
                 (b'U', 2)
             } else {
-                match single_letter(p, n, i, out, start, turkic) {
+                match single_letter(p, n, i, out, turkic) {
                     Some(s) => (s, 1),
                     None => {
                         i += 1;
@@ -707,7 +814,7 @@ mod tests {
                     }
                 }
             };
-            push(out, s);
+            out.push(s);
             i += len;
         }
     }

@@ -124,7 +124,8 @@ fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.as_str()
 }
 
-const SUN_ARTICLES: &[&str] = &[
+/// The forms of the article that assimilate to a sun letter: articles only before it.
+pub const SUN_ARTICLES: &[&str] = &[
     "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "ash", "esh", "ush", "at", "et", "ut",
     "ath", "eth", "adh", "edh", "az", "ez", "uz", "an", "en", "un",
 ];
@@ -274,7 +275,7 @@ fn fold_letters(word: &str, start: usize) -> Option<(String, Vec<usize>)> {
 }
 
 /// One Latin letter with diacritics as the one ASCII letter it folds to.
-fn fold_letter(c: char) -> Option<u8> {
+pub fn fold_letter(c: char) -> Option<u8> {
     match any_ascii::any_ascii_char(c).as_bytes() {
         &[b] if b.is_ascii_alphabetic() => Some(b.to_ascii_lowercase()),
         _ => None,
