@@ -392,6 +392,35 @@ fn diacritic_particle_regression() {
     assert_eq!(key("Sàyyid Hasan"), key("Sayyid Hasan"));
 }
 
+/// Compares names with the general key, through a one-pass key when it takes the name,
+/// and counts how many it took.
+#[derive(Default)]
+struct OnePassCheck {
+    fast: usize,
+    cases: usize,
+    scratch: canonym::Scratch,
+    warm: String,
+}
+
+impl OnePassCheck {
+    fn name(&mut self, name: &str, one_pass: fn(&str) -> Option<String>) {
+        let general = canonym::key_general(name);
+        if let Some(k) = one_pass(name) {
+            assert_eq!(k, general, "input {name:?}");
+            self.fast += 1;
+        }
+        canonym::key_into(name, &mut self.scratch, &mut self.warm);
+        assert_eq!(self.warm, general, "input {name:?}, key_into");
+        self.cases += 1;
+    }
+
+    /// Most generated names stay on the one-pass path: the comparison is not vacuous.
+    fn most_took_the_path(&self) {
+        let (fast, cases) = (self.fast, self.cases);
+        assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
+    }
+}
+
 /// The one-pass key of Latin names against the pipeline, on generated names shaped like its
 /// domain: particles and titles (alone, hyphenated, joined in camelCase, before or after a
 /// sun letter, with diacritics), joined abd-, abu- and -allah forms, the digraphs of every
@@ -430,9 +459,7 @@ fn key_latin_path_agrees_with_the_general_path() {
         let mut c = w.chars();
         c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
     };
-    let (mut fast, mut cases) = (0, 0);
-    let mut scratch = canonym::Scratch::default();
-    let mut warm = String::new();
+    let mut check = OnePassCheck::default();
     for _ in 0..60_000 {
         let mut name = String::new();
         if next(8) == 0 {
@@ -477,17 +504,9 @@ fn key_latin_path_agrees_with_the_general_path() {
         if next(8) == 0 {
             name.push_str(GAPS[next(GAPS.len())]);
         }
-        let general = canonym::key_general(&name);
-        if let Some(k) = canonym::key_latin_path(&name) {
-            assert_eq!(k, general, "input {name:?}");
-            fast += 1;
-        }
-        canonym::key_into(&name, &mut scratch, &mut warm);
-        assert_eq!(warm, general, "input {name:?}, key_into");
-        cases += 1;
+        check.name(&name, canonym::key_latin_path);
     }
-    // Most generated names stay on the one-pass path: the comparison is not vacuous.
-    assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
+    check.most_took_the_path();
 }
 
 /// The one-pass key of Arabic-script names against the pipeline, on generated names: the
@@ -515,9 +534,7 @@ fn key_arabic_path_agrees_with_the_general_path() {
         x ^= x << 17;
         (x % n as u64) as usize
     };
-    let (mut fast, mut cases) = (0, 0);
-    let mut scratch = canonym::Scratch::default();
-    let mut warm = String::new();
+    let mut check = OnePassCheck::default();
     for _ in 0..60_000 {
         let mut name = String::new();
         if next(8) == 0 {
@@ -546,15 +563,7 @@ fn key_arabic_path_agrees_with_the_general_path() {
                 name.push_str(RARE[next(RARE.len())]);
             }
         }
-        let general = canonym::key_general(&name);
-        if let Some(k) = canonym::key_arabic_path(&name) {
-            assert_eq!(k, general, "input {name:?}");
-            fast += 1;
-        }
-        canonym::key_into(&name, &mut scratch, &mut warm);
-        assert_eq!(warm, general, "input {name:?}, key_into");
-        cases += 1;
+        check.name(&name, canonym::key_arabic_path);
     }
-    // Most generated names stay on the one-pass path: the comparison is not vacuous.
-    assert!(fast * 10 > cases * 7, "{fast} of {cases} names on the one-pass path");
+    check.most_took_the_path();
 }

@@ -917,6 +917,18 @@ const fn pack((p, q): (u8, u8)) -> u16 {
 pub(super) mod tests {
     use super::*;
 
+    /// Every symbol class, digraphs and their letters, the weak letter, a byte above ASCII.
+    const SYMBOLS: &[u8] = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9";
+
+    /// Random sound strings of `len` symbols of [`SYMBOLS`].
+    fn word_of(len: std::ops::Range<usize>) -> impl proptest::strategy::Strategy<Value = Vec<u8>> + Clone {
+        proptest::collection::vec(proptest::sample::select(SYMBOLS.to_vec()), len)
+    }
+
+    fn any_writing() -> impl proptest::strategy::Strategy<Value = Writing> + Clone {
+        proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary])
+    }
+
     thread_local! {
         /// Makes [`sym_similarity_above`] give every similarity, floor or not: the
         /// comparison as it was before the bound, to check that scores do not change.
@@ -996,11 +1008,8 @@ pub(super) mod tests {
     fn fast_similarity_is_bit_identical_to_the_reference() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, TestRunner};
-        // Vowels, ambiguous and long vowels, consonants, digraph symbols, the weak letter,
-        // a byte above ASCII; words long enough for the heap rows too.
-        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
-        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
-        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        // Words long enough for the heap rows too.
+        let (word, writing) = (word_of(0..60), any_writing());
         let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
         runner
             .run(&(word.clone(), writing.clone(), word, writing), |(a, wa, b, wb)| {
@@ -1015,9 +1024,7 @@ pub(super) mod tests {
     fn similarity_with_a_floor_is_the_similarity_or_below_the_floor() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, TestRunner};
-        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
-        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
-        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        let (word, writing) = (word_of(0..60), any_writing());
         let mut runner = TestRunner::new(Config { cases: 20_000, ..Config::default() });
         runner
             .run(&(word.clone(), writing.clone(), word, writing, 0.0..1.1f64), |(a, wa, b, wb, floor)| {
@@ -1073,11 +1080,9 @@ pub(super) mod tests {
     fn consonant_bound_is_never_under_the_similarity() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, TestRunner};
-        // Every symbol class, digraphs and their letters, the weak letter, a byte above
-        // ASCII; words long enough to pass BOUND_MAX consonants.
-        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
-        let word = proptest::collection::vec(proptest::sample::select(symbols.clone()), 0..24);
-        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
+        // Words long enough to pass BOUND_MAX consonants.
+        let symbols = SYMBOLS;
+        let (word, writing) = (word_of(0..24), any_writing());
         let mut runner = TestRunner::new(Config { cases: 30_000, ..Config::default() });
         runner
             .run(&(word.clone(), writing.clone(), word, writing, 0.0..1.0f64, any::<u64>()), |(a, wa, b, wb, floor, r)| {
@@ -1113,10 +1118,8 @@ pub(super) mod tests {
     fn a_prepared_query_is_bit_identical_to_the_similarity_with_a_floor() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, TestRunner};
-        let symbols = b"aeiouAIUVYbdfghjklmnpqrstvwyzTDZCSGK'\xe9".to_vec();
-        let word = proptest::collection::vec(proptest::sample::select(symbols), 0..60);
+        let (word, writing) = (word_of(0..60), any_writing());
         let words = proptest::collection::vec(word.clone(), 1..6);
-        let writing = proptest::sample::select(vec![Writing::Alphabet, Writing::Abjad, Writing::Syllabary]);
         let mut runner = TestRunner::new(Config { cases: 10_000, ..Config::default() });
         // One query kept across calls against words of every length: the buffers grow and
         // are reused without being cleared.
