@@ -27,6 +27,12 @@ fuzz_target!(|data: &[u8]| {
     let mut out = String::new();
     canonym::key_into(x, &mut scratch, &mut out);
     assert_eq!(out, k, "key_into != key for {x:?}");
+    // The one-pass keys (Latin, Arabic script) and the fast path agree with the plain
+    // pipeline on whatever they accept.
+    assert_eq!(canonym::key_general(x), k, "key != key_general for {x:?}");
+    for one_pass in [canonym::key_latin_path(x), canonym::key_arabic_path(x)].into_iter().flatten() {
+        assert_eq!(one_pass, k, "a one-pass key differs from key for {x:?}");
+    }
 
     let f = canonym::fold(x);
     assert_eq!(canonym::fold(&f), f, "fold is not idempotent on {x:?}");
