@@ -286,6 +286,8 @@ pub fn read_latin<S: Syms>(p: &[u8], n: usize, word: Option<&str>, out: &mut S) 
     // Azerbaijani, Turkish and Uzbek spelling (a word with ə, ı or ğ): c is j (Cəlil =
     // Jalil), x is kh (Xəlil = Khalil).
     let turkic = word.is_some_and(|w| w.chars().any(|c| matches!(c, 'ə' | 'Ə' | 'ı' | 'ğ' | 'Ğ')));
+    // Cut to the letters and their four zero bytes: the reads below stay in bounds.
+    let p = &p[..n + 4];
     let at = |i: usize| -> u8 { p[i] };
     // Hungarian spelling (a word with cs, zs, ő or ű, and no w, which Hungarian does not
     // use and Welsh uses as a vowel: Lwcsembwrg): cs is ch, zs is zh, and sz is s
@@ -310,10 +312,11 @@ pub fn read_latin<S: Syms>(p: &[u8], n: usize, word: Option<&str>, out: &mut S) 
     };
     let mut i = 0;
     while i < n {
-        let b = p[i];
-        // The next four bytes (0 past the end) in one word: each digraph test is a mask and
-        // a compare.
-        let w = u32::from_le_bytes([b, at(i + 1), at(i + 2), at(i + 3)]);
+        // The next four bytes (0 past the end) in one word, one bounds test: each digraph
+        // test is a mask and a compare.
+        let Some(&window) = p[i..].first_chunk::<4>() else { break };
+        let b = window[0];
+        let w = u32::from_le_bytes(window);
         // The digraphs that start with `b`, longest first; the chain for one first letter
         // only (patterns with different first letters never both match).
         let st = |pat: &[u8]| window_starts(w, pat);

@@ -94,18 +94,33 @@ fn is_northern(c: char) -> bool {
 
 /// Appends the Latin of `chars`, a word whose first letter [`is_indic`], to `out`.
 pub fn translit(chars: &[char], out: &mut String) {
-    let letters: Vec<Letter> = chars.iter().map(|&c| letter(c)).collect();
+    // Letters and inherent vowels on the stack for the usual word lengths (no allocation
+    // per word).
+    const STACK: usize = 32;
+    let (mut letters_stack, mut schwa_stack) = ([Letter::Other; STACK], [false; STACK]);
+    let (mut letters_heap, mut schwa_heap) = (Vec::new(), Vec::new());
+    let (letters, schwa): (&mut [Letter], &mut [bool]) = if chars.len() <= STACK {
+        (&mut letters_stack[..chars.len()], &mut schwa_stack[..chars.len()])
+    } else {
+        letters_heap.resize(chars.len(), Letter::Other);
+        schwa_heap.resize(chars.len(), false);
+        (&mut letters_heap, &mut schwa_heap)
+    };
+    for (l, &c) in letters.iter_mut().zip(chars) {
+        *l = letter(c);
+    }
+    let letters: &[Letter] = letters;
     // The letter after a consonant, past its nukta.
     let after = |i: usize| {
         let j = if letters.get(i + 1) == Some(&Letter::Nukta) { i + 2 } else { i + 1 };
         (j, letters.get(j).copied())
     };
-    let mut schwa: Vec<bool> = (0..letters.len())
-        .map(|i| matches!(letters[i], Letter::Consonant(_)) && !matches!(after(i).1, Some(Letter::Sign(_) | Letter::Virama)))
-        .collect();
+    for (i, s) in schwa.iter_mut().enumerate() {
+        *s = matches!(letters[i], Letter::Consonant(_)) && !matches!(after(i).1, Some(Letter::Sign(_) | Letter::Virama));
+    }
     let northern = chars.first().is_some_and(|&c| is_northern(c));
     if northern {
-        drop_unspoken_schwas(&letters, &mut schwa);
+        drop_unspoken_schwas(letters, schwa);
     }
     for (i, &l) in letters.iter().enumerate() {
         match l {
