@@ -307,10 +307,11 @@ fn map_char(c: char) -> Mapped {
             Char('\'')
         }
         // Arabic-script orthography: alef variants, ya and kaf variants, heh variants.
+        // (Not the Kurdish and Uyghur ە, a vowel letter however it looks: kept as it is.)
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Char('ا'),
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ے' | 'ۓ' | 'ئ' => Char('ي'),
         'ک' | 'ڪ' => Char('ك'),
-        'ۀ' | 'ہ' | 'ھ' | 'ۂ' | 'ە' => Char('ه'),
+        'ۀ' | 'ہ' | 'ھ' | 'ۂ' => Char('ه'),
         'ؤ' => Char('و'),
         'ۃ' => Char('ة'),
         // Digits in Arabic-Indic and Persian forms, and Arabic punctuation.
@@ -350,6 +351,9 @@ mod tests {
             ("کریم", "كريم"),
             ("مـحـمـد", "محمد"),
             ("١٢٣", "123"),
+            // The Kurdish vowel ە is not the Persian final ه (ۀ, ہ, ھ are).
+            ("کەریم", "كەريم"),
+            ("خانۀ", "خانه"),
             // ZWNJ survives between Persian word parts only.
             ("خامنه\u{200C}ای", "خامنه\u{200C}اي"),
             ("a\u{200C}b", "ab"),
