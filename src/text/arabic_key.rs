@@ -86,6 +86,8 @@ pub fn key_arabic(input: &str, out: &mut String) -> bool {
         if n == MAX_CHARS {
             return false;
         }
+        // A word-initial ئ is an alef, as `clean` writes it.
+        let m = if u == 0x626 && !in_word { 0x27 } else { m };
         if !in_word {
             if nw == MAX_WORDS {
                 return false;
@@ -197,7 +199,9 @@ mod tests {
                 }
                 _ => {
                     let to = char::from_u32(0x600 + u32::from(m)).unwrap();
-                    assert_eq!(clean(&c.to_string()), to.to_string(), "{c:?}");
+                    // (A word-initial ئ is an alef; see `key_arabic`.)
+                    let alone = if c == 'ئ' { 'ا' } else { to };
+                    assert_eq!(clean(&c.to_string()), alone.to_string(), "{c:?}");
                     assert_eq!(clean(&format!("ب{c}ب")), format!("ب{to}ب"), "{c:?}");
                     assert_eq!(crate::text::lang::script_of(to), crate::text::lang::Script::Arabic, "{c:?}");
                 }

@@ -77,6 +77,9 @@ fn clean_chars(
         }
         let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 { Mapped::Char(c) } else { map_char(c) };
         let c = match mapped {
+            // A word-initial ئ is the silent seat of a vowel in Kurdish and Uyghur (ئارام
+            // Aram, ئەمین Emin); Arabic and Persian start words with hamza on alef: an alef.
+            Mapped::Char('ي') if c == 'ئ' && (pending_space || !prev_arabic) => 'ا',
             Mapped::Char(c) => c,
             Mapped::Drop => {
                 dropped = true;
@@ -353,6 +356,10 @@ mod tests {
             ("١٢٣", "123"),
             // The Kurdish vowel ە is not the Persian final ه (ۀ, ہ, ھ are).
             ("کەریم", "كەريم"),
+            // ئ starting a word seats a vowel, inside one a hamza.
+            ("ئارام ئەمین", "اارام اەمين"),
+            ("x-ئارام", "x-اارام"),
+            ("قائد", "قايد"),
             ("خانۀ", "خانه"),
             // ZWNJ survives between Persian word parts only.
             ("خامنه\u{200C}ای", "خامنه\u{200C}اي"),

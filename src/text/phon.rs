@@ -521,8 +521,10 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
         let c = chars[i];
         let s = match c {
             'ا' => {
-                if seg_start(i) && matches!(at(i + 1), 'و' | 'ي') {
-                    continue; // an initial alef carrying u or i: اسماعيل, اوسامة
+                if seg_start(i) && matches!(at(i + 1), 'و' | 'ي' | 'ا' | 'ە' | 'ۆ' | 'ێ' | 'ۇ' | 'ۈ') {
+                    // An initial alef carrying u or i (اسماعيل, اوسامة), or the Kurdish and
+                    // Uyghur vowel after it (ئەمین, ئارام: cleaned to اەمين, اارام).
+                    continue;
                 }
                 if seg_start(i) {
                     sym::ANY_A
@@ -688,6 +690,8 @@ mod tests {
             ("حەیدەر", "haydar"),
             ("تۇرسۇن", "tursun"),
             ("ۋەلی", "wali"),
+            ("ئارام", "aram"),
+            ("ئەمین", "emin"),
         ] {
             assert_eq!(skel_arabic(ar), skel_latin(la), "{ar} vs {la}");
         }
@@ -709,6 +713,9 @@ mod tests {
         assert_eq!(syms("شێرکۆ"), [sym::SH, b'e', b'r', b'k', b'o']);
         assert_eq!(syms("گوڵبەهار"), b"gUlbehAr");
         assert_eq!(syms("تۈرسۇن"), b"tUrsUn");
+        // A word-initial ئ seats the vowel after it.
+        assert_eq!(syms("ئەمین"), b"emIn");
+        assert_eq!(syms("ئارام"), b"ArAm");
         // The Persian final ه, ۀ and the Arabic ة are as before.
         assert_eq!(syms("خانه"), [sym::KH, b'A', b'n', sym::ANY_A]);
         assert_eq!(syms("خانۀ"), syms("خانه"));
