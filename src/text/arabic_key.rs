@@ -86,11 +86,13 @@ pub fn key_arabic(input: &str, out: &mut String) -> bool {
         if n == MAX_CHARS {
             return false;
         }
-        // A word-initial ئ is an alef, as `clean` writes it.
-        let m = if u == 0x626 && !in_word { 0x27 } else { m };
+        let mut m = m;
         if !in_word {
             if nw == MAX_WORDS {
                 return false;
+            }
+            if u == 0x626 {
+                m = 0x27; // a word-initial ئ is an alef, as `clean` writes it
             }
             starts[nw] = n;
             nw += 1;

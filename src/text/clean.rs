@@ -75,11 +75,16 @@ fn clean_chars(
         if !check(c) {
             return None;
         }
-        let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 { Mapped::Char(c) } else { map_char(c) };
-        let c = match mapped {
+        let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 {
+            Mapped::Char(c)
+        } else if c == 'ئ' && (pending_space || !prev_arabic) {
             // A word-initial ئ is the silent seat of a vowel in Kurdish and Uyghur (ئارام
             // Aram, ئەمین Emin); Arabic and Persian start words with hamza on alef: an alef.
-            Mapped::Char('ي') if c == 'ئ' && (pending_space || !prev_arabic) => 'ا',
+            Mapped::Char('ا')
+        } else {
+            map_char(c)
+        };
+        let c = match mapped {
             Mapped::Char(c) => c,
             Mapped::Drop => {
                 dropped = true;
