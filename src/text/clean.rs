@@ -75,7 +75,15 @@ fn clean_chars(
         if !check(c) {
             return None;
         }
-        let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 { Mapped::Char(c) } else { map_char(c) };
+        let mapped = if (c as usize) < FLAGS_END && flags[c as usize] & KEPT != 0 {
+            Mapped::Char(c)
+        } else if c == 'ئ' && (pending_space || !prev_arabic) {
+            // A word-initial ئ is the silent seat of a vowel in Kurdish and Uyghur (ئارام
+            // Aram, ئەمین Emin); Arabic and Persian start words with hamza on alef: an alef.
+            Mapped::Char('ا')
+        } else {
+            map_char(c)
+        };
         let c = match mapped {
             Mapped::Char(c) => c,
             Mapped::Drop => {
@@ -307,10 +315,11 @@ fn map_char(c: char) -> Mapped {
             Char('\'')
         }
         // Arabic-script orthography: alef variants, ya and kaf variants, heh variants.
+        // (Not the Kurdish and Uyghur ە, a vowel letter however it looks: kept as it is.)
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Char('ا'),
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ے' | 'ۓ' | 'ئ' => Char('ي'),
         'ک' | 'ڪ' => Char('ك'),
-        'ۀ' | 'ہ' | 'ھ' | 'ۂ' | 'ە' => Char('ه'),
+        'ۀ' | 'ہ' | 'ھ' | 'ۂ' => Char('ه'),
         'ؤ' => Char('و'),
         'ۃ' => Char('ة'),
         // Digits in Arabic-Indic and Persian forms, and Arabic punctuation.
@@ -350,6 +359,13 @@ mod tests {
             ("کریم", "كريم"),
             ("مـحـمـد", "محمد"),
             ("١٢٣", "123"),
+            // The Kurdish vowel ە is not the Persian final ه (ۀ, ہ, ھ are).
+            ("کەریم", "كەريم"),
+            // ئ starting a word seats a vowel, inside one a hamza.
+            ("ئارام ئەمین", "اارام اەمين"),
+            ("x-ئارام", "x-اارام"),
+            ("قائد", "قايد"),
+            ("خانۀ", "خانه"),
             // ZWNJ survives between Persian word parts only.
             ("خامنه\u{200C}ای", "خامنه\u{200C}اي"),
             ("a\u{200C}b", "ab"),

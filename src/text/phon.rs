@@ -5,7 +5,8 @@
 //! `a e i o u`, written ("long") vowels `A I U`, the weak letter `'` (ʿayn, hamza,
 //! apostrophe) and consonants. Latin is read with the digraphs of English, French, German,
 //! Persian and Turkish romanisation (`kh gh sh ch th dh zh dj sch dsch ou`); Arabic script
-//! is read letter by letter, with `و ي` as vowels or glides by position.
+//! is read letter by letter, with `و ي` as vowels or glides by position (and the vowel
+//! letters of Kurdish and Uyghur as vowels).
 //!
 //! The *skeleton* keeps one class letter per consonant, drops vowels and weak letters, and
 //! merges the consonants romanisations confuse: `q k g kh gh → k`, `d z dh → d`,
@@ -516,12 +517,17 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
     let seg_end = |i: usize| -> bool { i + 1 >= n || chars[i + 1] == super::clean::ZWNJ };
     let seg_start = |i: usize| -> bool { i == 0 || chars[i - 1] == super::clean::ZWNJ };
     let vowel_letter = |c: char| matches!(c, 'ا' | 'ة');
+    // Before the vowel letters of Kurdish and Uyghur (ە e/a, ۆ o, ێ ê, ۇ u, ۈ ü) و ي are
+    // glides too; after ە they close a diphthong that Latin reads as a vowel (Heydar).
+    let vowel_next = |c: char| matches!(c, 'ا' | 'ة' | 'ە' | 'ۆ' | 'ێ' | 'ۇ' | 'ۈ');
     for i in 0..n {
         let c = chars[i];
         let s = match c {
             'ا' => {
-                if seg_start(i) && matches!(at(i + 1), 'و' | 'ي') {
-                    continue; // an initial alef carrying u or i: اسماعيل, اوسامة
+                if seg_start(i) && matches!(at(i + 1), 'و' | 'ي' | 'ا' | 'ە' | 'ۆ' | 'ێ' | 'ۇ' | 'ۈ') {
+                    // An initial alef carrying u or i (اسماعيل, اوسامة), or the Kurdish and
+                    // Uyghur vowel after it (ئەمین, ئارام: cleaned to اەمين, اارام).
+                    continue;
                 }
                 if seg_start(i) {
                     sym::ANY_A
@@ -532,7 +538,7 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
             'و' => {
                 let glide = seg_start(i)
                     || (i > 0 && vowel_letter(chars[i - 1]) && !seg_start(i))
-                    || vowel_letter(at(i + 1))
+                    || vowel_next(at(i + 1))
                     || (at(i + 1) == 'ه' && seg_end(i + 1));
                 if glide {
                     b'w'
@@ -543,7 +549,7 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
             'ي' => {
                 let glide = seg_start(i)
                     || (i > 0 && vowel_letter(chars[i - 1]) && !seg_end(i))
-                    || vowel_letter(at(i + 1))
+                    || vowel_next(at(i + 1))
                     || (at(i + 1) == 'ه' && seg_end(i + 1));
                 if glide {
                     b'y'
@@ -566,6 +572,18 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
                 }
             }
             'ة' => sym::ANY_A,
+            // Kurdish (Sorani) and Uyghur write every vowel: ە is an e or a, final like
+            // the Persian ه (Kawa, Kawe); ۆ o (ö), ێ ê, ۇ u, ۈ ü.
+            'ە' => {
+                if seg_end(i) && i > 0 {
+                    sym::ANY_A
+                } else {
+                    b'e'
+                }
+            }
+            'ۆ' => b'o',
+            'ێ' => b'e',
+            'ۇ' | 'ۈ' => b'U',
             'ب' => b'b',
             'پ' => b'p',
             // Regional letters read as the sounds their romanisations write: Urdu and
@@ -579,7 +597,8 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
             'خ' => sym::KH,
             'د' | 'ڈ' | 'ډ' => b'd',
             'ذ' => sym::DH,
-            'ر' | 'ڑ' | 'ړ' => b'r',
+            // Kurdish ڕ rr and ڵ ll are heavier r and l.
+            'ر' | 'ڑ' | 'ړ' | 'ڕ' => b'r',
             'ز' | 'ظ' | 'ځ' => b'z',
             'ض' => b'd',
             'ژ' | 'ږ' => sym::ZH,
@@ -587,17 +606,13 @@ pub fn read_arabic(chars: &[char], mut emit: impl FnMut(u8)) {
             'ش' | 'ښ' => sym::SH,
             'ع' | 'ء' => sym::WEAK,
             'غ' => sym::GH,
-            'ف' | 'ڤ' => {
-                if c == 'ڤ' {
-                    b'v'
-                } else {
-                    b'f'
-                }
-            }
+            'ف' => b'f',
+            'ڤ' => b'v',
+            'ۋ' => b'w', // Uyghur w / v
             'ق' => b'q',
             'ك' => b'k',
             'گ' | 'ګ' | 'ڨ' | 'ڭ' | 'ݣ' | 'ڬ' => b'g',
-            'ل' => b'l',
+            'ل' | 'ڵ' => b'l',
             'م' => b'm',
             'ن' | 'ں' | 'ڼ' | 'ڻ' => b'n',
             _ => continue,
@@ -668,9 +683,46 @@ mod tests {
             ("ڭرواني", "gerwani"), // Moroccan g
             ("ټوپک", "topak"),   // Pashto retroflex t
             ("ښکلی", "shkuli"),  // Pashto sh
+            // Kurdish (Sorani) and Uyghur vowel letters, ڕ rr, ڵ ll, ۋ w.
+            ("کەریم", "karim"),
+            ("شێرکۆ", "sherko"),
+            ("هەڵۆ", "halo"),
+            ("ڕەسوڵ", "rasul"),
+            ("نەوزاد", "nawzad"),
+            ("شەوکەت", "shawkat"),
+            ("حەیدەر", "haydar"),
+            ("تۇرسۇن", "tursun"),
+            ("ۋەلی", "wali"),
+            ("ئارام", "aram"),
+            ("ئەمین", "emin"),
         ] {
             assert_eq!(skel_arabic(ar), skel_latin(la), "{ar} vs {la}");
         }
+    }
+
+    #[test]
+    fn kurdish_and_uyghur_vowel_letters_are_vowels() {
+        let syms = |w: &str| {
+            let mut x = Vec::new();
+            arabic_symbols(&crate::text::clean::clean(w), &mut x);
+            x
+        };
+        // ە is e inside a word, a or e at its end; و ی after it end a diphthong, before it
+        // they are glides.
+        assert_eq!(syms("کەریم"), b"kerIm");
+        assert_eq!(syms("کاوە"), [b'k', b'A', b'w', sym::ANY_A]);
+        assert_eq!(syms("نەوزاد"), b"neUzAd");
+        assert_eq!(syms("سەوەر"), b"sewer");
+        assert_eq!(syms("شێرکۆ"), [sym::SH, b'e', b'r', b'k', b'o']);
+        assert_eq!(syms("گوڵبەهار"), b"gUlbehAr");
+        assert_eq!(syms("تۈرسۇن"), b"tUrsUn");
+        // A word-initial ئ seats the vowel after it.
+        assert_eq!(syms("ئەمین"), b"emIn");
+        assert_eq!(syms("ئارام"), b"ArAm");
+        // The Persian final ه, ۀ and the Arabic ة are as before.
+        assert_eq!(syms("خانه"), [sym::KH, b'A', b'n', sym::ANY_A]);
+        assert_eq!(syms("خانۀ"), syms("خانه"));
+        assert_eq!(syms("فاطمة"), [b'f', b'A', b't', b'm', sym::ANY_A]);
     }
 
     #[test]

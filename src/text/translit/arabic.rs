@@ -6,7 +6,8 @@
 //! (`Bashar`). The reading follows the common English-language romanisation: `ث th`,
 //! `خ kh`, `ذ dh`, `ش sh`, `غ gh`, `ق q`, `ع` and `ء` as an apostrophe inside a word;
 //! Persian (`Lang::Fa`, or a word with `پ چ ژ گ`) reads `و v`, `ث ذ ض ظ` as `s z z z`,
-//! `ق gh` and a final `ه` as `e`.
+//! `ق gh` and a final `ه` as `e`. Kurdish and Uyghur vowel letters read as their vowels
+//! (`ە e`, `ۆ o`, `ێ e`, `ۇ ۈ u`).
 
 use crate::text::lang::Lang;
 use crate::text::phon::{self, sym};
@@ -33,15 +34,18 @@ pub fn translit(word: &str, lang: Lang, out: &mut String) {
                     "a"
                 }
             }
-            b'I' => "i",
-            b'U' => "u",
-            b'e' => {
-                if persian {
-                    "e"
+            // A Kurdish diphthong: ەی ey, ەو ew.
+            b'I' | b'U' if i > 0 && syms[i - 1] == b'e' => {
+                if s == b'I' {
+                    "y"
                 } else {
-                    "a"
+                    "w"
                 }
             }
+            b'I' => "i",
+            b'U' => "u",
+            // Kurdish and Uyghur vowel letters (ە, ێ): Latin writes e.
+            b'e' => "e",
             b'w' => {
                 if persian {
                     "v"
@@ -115,5 +119,16 @@ mod tests {
         assert_eq!(t("وليد", Lang::Auto), "Wlid");
         assert_eq!(t("وحيد", Lang::Fa), "Vhid");
         assert_eq!(t("قاسم", Lang::Fa), "Ghasm");
+    }
+
+    #[test]
+    fn reads_kurdish_and_uyghur_vowels() {
+        assert_eq!(t("کەریم", Lang::Auto), "Kerim");
+        assert_eq!(t("شێرکۆ", Lang::Auto), "Sherko");
+        assert_eq!(t("ڕەسوڵ", Lang::Auto), "Resul");
+        assert_eq!(t("تۇرسۇن", Lang::Auto), "Tursun");
+        assert_eq!(t("ۋەلی", Lang::Auto), "Weli");
+        assert_eq!(t("شەوکەت", Lang::Auto), "Shewket");
+        assert_eq!(t("حەیدەر", Lang::Auto), "Heyder");
     }
 }
