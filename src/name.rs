@@ -13,6 +13,19 @@ use crate::text::{self, phon, Scratch};
 /// Longest input, in bytes, that [`Name::parse`] accepts. Longer text is not a name.
 pub const MAX_NAME_LEN: usize = 1000;
 
+/// The buffers of [`Name::analyse`], kept from one name to the next (their growth cost
+/// more than the analysis of a short name): the text pipeline's, and per word the
+/// lower-cased word that the spelling rules read (one copy, not one per rule) and the key
+/// of its name groups.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    bytes: Vec<u8>,
+    latin: String,
+    lower: String,
+    form_key: String,
+}
+
 /// One word of a [`Name`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -171,25 +184,19 @@ impl Name {
     /// Analyses any input; an empty or letterless input gives a name without tokens.
     pub(crate) fn analyse(input: &str, lang: Lang) -> Name {
         thread_local! {
-            /// The buffers of the text pipeline, kept from one name to the next (their
-            /// growth cost more than the analysis of a short name).
-            static SCRATCH: std::cell::RefCell<(Scratch, Vec<u8>, String)> = Default::default();
+            /// See [`Buffers`].
+            static SCRATCH: std::cell::RefCell<Buffers> = Default::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut buffers) => {
-                let (scratch, bytes, latin) = &mut *buffers;
-                Name::analyse_with(input, lang, scratch, bytes, latin)
-            }
-            Err(_) => Name::analyse_with(input, lang, &mut Scratch::default(), &mut Vec::new(), &mut String::new()),
+            Ok(mut buffers) => Name::analyse_with(input, lang, &mut buffers),
+            Err(_) => Name::analyse_with(input, lang, &mut Buffers::default()),
         })
     }
 
-    fn analyse_with(input: &str, lang: Lang, scratch: &mut Scratch, bytes: &mut Vec<u8>, latin: &mut String) -> Name {
+    fn analyse_with(input: &str, lang: Lang, buffers: &mut Buffers) -> Name {
+        let Buffers { scratch, bytes, latin, lower, form_key } = buffers;
         text::analyse(input, scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
-        // Buffers reused from word to word: the lower-cased word that the spelling rules
-        // below read (one copy per word, not one per rule), and the key of its name groups.
-        let (mut lower, mut form_key) = (String::new(), String::new());
         // The sound symbols of `w`, read as `script` by the conventions of `lang`, after
         // `prefix`: the word itself, and every other reading of it below.
         let mut read = |prefix: &[u8], w: &str, script: Script, lang: Lang| -> Vec<u8> {
@@ -204,7 +211,7 @@ impl Name {
             let french = if latin_name { french_spoken(word) } else { None };
             // Read only by the Latin rules and `canonical_symbols` (which reads no longer word).
             if latin_name || !(sp.role == Role::Name && word.len() > CANONICAL_MAX_LEN) {
-                lower_into(word, &mut lower);
+                lower_into(word, lower);
             }
             let mut syms = read(b"", word, sp.script, lang);
             // The skeleton comes from the letters as written, like `canonym::key`.
@@ -212,14 +219,14 @@ impl Name {
             phon::skeleton_into(&syms, &mut skeleton);
             // Comparisons use one spelling per particle, whatever the script
             // (abdul = abd = عبد), and one for Allah (ullah = ollah = الله).
-            if let Some(p) = canonical_symbols(sp.role, word, &lower) {
+            if let Some(p) = canonical_symbols(sp.role, word, lower) {
                 syms.clear();
                 syms.extend_from_slice(p);
             }
             // Slavic c is ts. In a word with letters of the Slavic Latin alphabets
             // (Młyniec) that is its only reading, so it stays apart from a word with k
             // (Młynik); in one that only looks Slavic (Karwacki) it is a second one.
-            let ts = if latin_name { slavic_ts(&lower) } else { None };
+            let ts = if latin_name { slavic_ts(lower) } else { None };
             let only_ts = ts.is_some() && has_slavic_letters(word);
             if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
                 syms = read(b"", ts, sp.script, lang);
@@ -257,8 +264,8 @@ impl Name {
                     // Other spellings the word may stand for, each a reading of its own.
                     let spellings: [Option<Cow<str>>; 8] = [
                         next.and_then(|n| izafa_head(word, n)).map(Cow::from),
-                        sh_and_j_spellings(&lower).map(Cow::from),
-                        maghreb_rh(&lower).map(Cow::from),
+                        sh_and_j_spellings(lower).map(Cow::from),
+                        maghreb_rh(lower).map(Cow::from),
                         french.map(Cow::from),
                         ts.as_deref().filter(|_| !only_ts).map(Cow::from),
                         slavic_ij(word).map(Cow::from),
@@ -306,7 +313,7 @@ impl Name {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
-            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp, &mut form_key) } else { (Vec::new(), 0) };
+            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp, form_key) } else { (Vec::new(), 0) };
             let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
