@@ -322,8 +322,12 @@ struct Parsed<'a> {
 impl<'a> Parsed<'a> {
     fn new(cmd: &Command, lines: &'a [Vec<u8>]) -> Parsed<'a> {
         use rayon::prelude::*;
-        let mut index = HashMap::default();
-        let mut distinct = Vec::new();
+        // Sized for two names a line: growing them to a batch's size cost more than the map.
+        let (mut index, mut distinct) = if matches!(cmd, Command::Match { .. }) {
+            (HashMap::with_capacity_and_hasher(2 * lines.len(), Default::default()), Vec::with_capacity(2 * lines.len()))
+        } else {
+            (HashMap::default(), Vec::new())
+        };
         if matches!(cmd, Command::Match { .. }) {
             for (a, b) in lines.iter().filter_map(|l| match_sides(l)) {
                 for n in [a, b] {
@@ -374,7 +378,8 @@ fn is_blank(line: &str) -> bool {
 /// The answer line (with its newline) to one input line, and a message for stderr.
 fn answer(cmd: &Command, line_no: u64, raw: &[u8], parsed: &Parsed) -> (String, Option<String>) {
     let line = std::str::from_utf8(raw);
-    let mut out = String::new();
+    // Room for a `match` answer without growing; longer answers grow from there.
+    let mut out = String::with_capacity(32);
     let mut message = match line {
         Err(_) => Some(format!("line {line_no}: invalid UTF-8")),
         Ok(l) if is_blank(l) && !matches!(cmd, Command::Match { .. }) => {

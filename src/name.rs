@@ -13,6 +13,19 @@ use crate::text::{self, phon, Scratch};
 /// Longest input, in bytes, that [`Name::parse`] accepts. Longer text is not a name.
 pub const MAX_NAME_LEN: usize = 1000;
 
+/// The buffers of [`Name::analyse`], kept from one name to the next (their growth cost
+/// more than the analysis of a short name): the text pipeline's, and per word the
+/// lower-cased word that the spelling rules read (one copy, not one per rule) and the key
+/// of its name groups.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    bytes: Vec<u8>,
+    latin: String,
+    lower: String,
+    form_key: String,
+}
+
 /// One word of a [`Name`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -171,20 +184,17 @@ impl Name {
     /// Analyses any input; an empty or letterless input gives a name without tokens.
     pub(crate) fn analyse(input: &str, lang: Lang) -> Name {
         thread_local! {
-            /// The buffers of the text pipeline, kept from one name to the next (their
-            /// growth cost more than the analysis of a short name).
-            static SCRATCH: std::cell::RefCell<(Scratch, Vec<u8>, String)> = Default::default();
+            /// See [`Buffers`].
+            static SCRATCH: std::cell::RefCell<Buffers> = Default::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut buffers) => {
-                let (scratch, bytes, latin) = &mut *buffers;
-                Name::analyse_with(input, lang, scratch, bytes, latin)
-            }
-            Err(_) => Name::analyse_with(input, lang, &mut Scratch::default(), &mut Vec::new(), &mut String::new()),
+            Ok(mut buffers) => Name::analyse_with(input, lang, &mut buffers),
+            Err(_) => Name::analyse_with(input, lang, &mut Buffers::default()),
         })
     }
 
-    fn analyse_with(input: &str, lang: Lang, scratch: &mut Scratch, bytes: &mut Vec<u8>, latin: &mut String) -> Name {
+    fn analyse_with(input: &str, lang: Lang, buffers: &mut Buffers) -> Name {
+        let Buffers { scratch, bytes, latin, lower, form_key } = buffers;
         text::analyse(input, scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
         // The sound symbols of `w`, read as `script` by the conventions of `lang`, after
@@ -197,20 +207,26 @@ impl Name {
         };
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
+            let latin_name = sp.role == Role::Name && sp.script == Script::Latin;
+            let french = if latin_name { french_spoken(word) } else { None };
+            // Read only by the Latin rules and `canonical_symbols` (which reads no longer word).
+            if latin_name || !(sp.role == Role::Name && word.len() > CANONICAL_MAX_LEN) {
+                lower_into(word, lower);
+            }
             let mut syms = read(b"", word, sp.script, lang);
             // The skeleton comes from the letters as written, like `canonym::key`.
             let mut skeleton = String::with_capacity(syms.len());
             phon::skeleton_into(&syms, &mut skeleton);
             // Comparisons use one spelling per particle, whatever the script
             // (abdul = abd = عبد), and one for Allah (ullah = ollah = الله).
-            if let Some(p) = canonical_symbols(sp.role, word) {
+            if let Some(p) = canonical_symbols(sp.role, word, lower) {
                 syms.clear();
                 syms.extend_from_slice(p);
             }
             // Slavic c is ts. In a word with letters of the Slavic Latin alphabets
             // (Młyniec) that is its only reading, so it stays apart from a word with k
             // (Młynik); in one that only looks Slavic (Karwacki) it is a second one.
-            let ts = if sp.role == Role::Name && sp.script == Script::Latin { slavic_ts(word) } else { None };
+            let ts = if latin_name { slavic_ts(lower) } else { None };
             let only_ts = ts.is_some() && has_slavic_letters(word);
             if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
                 syms = read(b"", ts, sp.script, lang);
@@ -248,9 +264,9 @@ impl Name {
                     // Other spellings the word may stand for, each a reading of its own.
                     let spellings: [Option<Cow<str>>; 8] = [
                         next.and_then(|n| izafa_head(word, n)).map(Cow::from),
-                        sh_and_j_spellings(word).map(Cow::from),
-                        maghreb_rh(word).map(Cow::from),
-                        french_spoken(word).map(Cow::from),
+                        sh_and_j_spellings(lower).map(Cow::from),
+                        maghreb_rh(lower).map(Cow::from),
+                        french.map(Cow::from),
                         ts.as_deref().filter(|_| !only_ts).map(Cow::from),
                         slavic_ij(word).map(Cow::from),
                         slavic_digraphs(word).map(Cow::from),
@@ -284,7 +300,7 @@ impl Name {
                 .then(|| joined_article_before_vowel_or_sun(word))
                 .flatten()
                 .map(|rest| read(b"", rest, sp.script, lang));
-            let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french_spoken(word).unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
+            let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french.unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
             let abroad = if sp.role == Role::Name && sp.script == Script::Latin {
                 [german_spoken(word), greek_gg(word)].into_iter().flatten().map(|w| read(b"", &w, sp.script, lang)).collect()
             } else {
@@ -297,7 +313,7 @@ impl Name {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
-            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp) } else { (Vec::new(), 0) };
+            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp, form_key) } else { (Vec::new(), 0) };
             let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
@@ -413,23 +429,37 @@ impl Name {
 
 /// One spelling for the words that romanisations write many ways: the particles that
 /// take part in comparisons, and Allah in theophoric names (with its Somali -i).
-fn canonical_symbols(role: Role, word: &str) -> Option<&'static [u8]> {
-    if role == Role::Name && word.len() > "الله".len() {
-        return None; // longer than any spelling of Allah: skip the lower-casing
+/// `lower` is the word lower-cased, left unset for a name word over [`CANONICAL_MAX_LEN`].
+fn canonical_symbols(role: Role, word: &str, lower: &str) -> Option<&'static [u8]> {
+    if role == Role::Name && word.len() > CANONICAL_MAX_LEN {
+        return None; // longer than any spelling of Allah: the caller skipped the lower-casing
     }
-    let lower = word.to_lowercase();
     Some(match role {
         Role::Abd => b"abd",
         Role::Abu => b"abU",
         Role::Umm => b"um",
         Role::Patronymic if lower.starts_with("bint") || lower == "بنت" => b"bint",
-        Role::Patronymic if matches!(lower.as_str(), "ould" | "walad" | "ولد") => b"wld",
+        Role::Patronymic if matches!(lower, "ould" | "walad" | "ولد") => b"wld",
         Role::Patronymic => b"bn",
-        Role::Name if matches!(lower.as_str(), "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله"
+        Role::Name if matches!(lower, "allah" | "ullah" | "ollah" | "llah" | "lah" | "ulla" | "alla" | "الله"
             // Somali and West African Abdullahi, Abdillahi: the case ending kept.
             | "lahi" | "llahi" | "ullahi" | "illahi" | "allahi") => b"AlA",
         _ => return None,
     })
+}
+
+/// The longest name word [`canonical_symbols`] reads: Allah in Arabic script.
+const CANONICAL_MAX_LEN: usize = "الله".len();
+
+/// `word.to_lowercase()` into `out`, without allocating for an ASCII word.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// A head that romanisations and speakers add or drop, and the word without it:
@@ -518,13 +548,13 @@ fn pinyin_palatals(word: &str, lang: Lang) -> Option<String> {
 }
 
 /// The name groups of a word (exact form), and the largest one's number of spellings.
-fn name_groups(word: &str, sp: &text::tokenize::Span) -> (Vec<tables::Entry>, u32) {
-    let mut key = String::with_capacity(word.len());
+/// `key` is a buffer for the word's form key.
+fn name_groups(word: &str, sp: &text::tokenize::Span, key: &mut String) -> (Vec<tables::Entry>, u32) {
     let span = text::tokenize::Span { start: 0, end: word.len(), script: sp.script, role: sp.role };
-    text::form_key_into(word, &[span], &mut key);
+    text::form_key_into(word, &[span], key);
     let mut groups = Vec::new();
     let mut spellings = 0;
-    for e in tables::lookup(Index::Forms, &key).filter(|e| e.kind() == Kind::Person) {
+    for e in tables::lookup(Index::Forms, key).filter(|e| e.kind() == Kind::Person) {
         spellings = spellings.max(e.weight());
         if groups.len() < MAX_GROUPS {
             groups.push(e);
@@ -747,8 +777,8 @@ fn german_spoken(word: &str) -> Option<String> {
 /// Polish cz, sz or rz, or an ending -cki, -cka, -cky, -ec, -ic, -yc, -uc, -rc. The c of
 /// cz, ch and ci (Polish ć) keeps its reading; a Hungarian word
 /// (cs, zs) has none of this.
-fn slavic_ts(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
+/// `lower` is the word lower-cased.
+fn slavic_ts(lower: &str) -> Option<String> {
     let b = lower.as_bytes();
     // Hungarian cs and zs (Csonka) spell other sounds.
     if !b.contains(&b'c') || lower.contains("cs") || lower.contains("zs") {
@@ -827,6 +857,9 @@ fn french_spoken(word: &str) -> Option<&str> {
 /// Latin spellings of Arabic, Persian or Turkish names keep g hard before e and i
 /// (Negin, Begum), so the reading is an extra one, and only against other scripts.
 fn soft_g(word: &str) -> Option<String> {
+    if !word.contains(['g', 'G']) {
+        return None; // most words leave here, unallocated
+    }
     let chars: Vec<char> = word.chars().collect();
     let front = |c: char| matches!(c, 'e' | 'i' | 'y' | 'é' | 'è' | 'ê' | 'E' | 'I' | 'Y' | 'É');
     let mut out = String::with_capacity(word.len());
@@ -856,36 +889,43 @@ fn soft_g(word: &str) -> Option<String> {
 /// Sjahrir), x of Catalan, Portuguese, Basque and Maltese (Xerif, Aixa: the i of aix, eix,
 /// oix is silent; not pinyin xi, xu), and Turkish c before e and i (Cemil, Recep), where English and French
 /// read s. A second reading, since x is also ks or kh and c also s.
-fn sh_and_j_spellings(word: &str) -> Option<String> {
-    let w = word.to_lowercase();
+/// `w` is the word lower-cased.
+fn sh_and_j_spellings(w: &str) -> Option<String> {
     let b = w.as_bytes();
     if !b.iter().any(|&c| matches!(c, b's' | b'x' | b'c')) {
         return None;
     }
     let vowel = |i: usize| b.get(i).is_some_and(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
-    let mut out = String::with_capacity(w.len() + 4);
+    // Filled from the first change on: most words have none, and allocate nothing.
+    let mut out = String::new();
     let mut changed = false;
     for (i, ch) in w.char_indices() {
         let prev = if i > 0 { b[i - 1] } else { 0 };
-        match ch {
-            'y' | 'j' if prev == b's' && vowel(i + 1) && !b[..i - 1].ends_with(b"s") => {
-                out.push('h');
-                changed = true;
-            }
+        let mut silent_i = false;
+        let respelled = match ch {
+            'y' | 'j' if prev == b's' && vowel(i + 1) && !b[..i - 1].ends_with(b"s") => "h",
             // Not pinyin's initial x before i and u (Xu, Xiang).
             'x' if i > 0 || !matches!(b.get(1), Some(b'i' | b'u')) => {
-                if prev == b'i' && i >= 2 && vowel(i - 2) {
-                    out.pop();
+                silent_i = prev == b'i' && i >= 2 && vowel(i - 2);
+                "sh"
+            }
+            'c' if (vowel(i + 1) && matches!(b[i + 1], b'e' | b'i')) && prev != b's' && prev != b'c' => "j",
+            _ => {
+                if changed {
+                    out.push(ch);
                 }
-                out.push_str("sh");
-                changed = true;
+                continue;
             }
-            'c' if (vowel(i + 1) && matches!(b[i + 1], b'e' | b'i')) && prev != b's' && prev != b'c' => {
-                out.push('j');
-                changed = true;
-            }
-            _ => out.push(ch),
+        };
+        if !changed {
+            out.reserve(w.len() + 4);
+            out.push_str(&w[..i]);
+            changed = true;
         }
+        if silent_i {
+            out.pop();
+        }
+        out.push_str(respelled);
     }
     changed.then_some(out)
 }
@@ -930,8 +970,8 @@ fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
 
 /// The French spelling of غ in the Maghreb as rh (Rharbi, Darhou): the word with gh for
 /// an rh before a vowel, a second reading (Farhad is r-h).
-fn maghreb_rh(word: &str) -> Option<String> {
-    let w = word.to_lowercase();
+/// `w` is the word lower-cased.
+fn maghreb_rh(w: &str) -> Option<String> {
     let at = w.find("rh")?;
     let next = w.as_bytes().get(at + 2).copied();
     if !matches!(next, Some(b'a' | b'e' | b'i' | b'o' | b'u')) || w[at..].starts_with("rrh") {
@@ -970,6 +1010,7 @@ mod tests {
 
     #[test]
     fn sh_and_j_of_other_orthographies() {
+        let sh_and_j_spellings = |w: &str| super::sh_and_j_spellings(&w.to_lowercase());
         assert_eq!(sh_and_j_spellings("Syarifah").as_deref(), Some("sharifah"));
         assert_eq!(sh_and_j_spellings("sjahrir").as_deref(), Some("shahrir"));
         assert_eq!(sh_and_j_spellings("xerif").as_deref(), Some("sherif"));
