@@ -208,6 +208,8 @@ impl Name {
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
             let latin_name = sp.role == Role::Name && sp.script == Script::Latin;
+            // Spelled with letters of Polish, Czech or Croatian (see `Token::slavic_spelling`).
+            let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             let french = if latin_name { french_spoken(word) } else { None };
             // Read only by the Latin rules and `canonical_symbols` (which reads no longer word).
             if latin_name || !(sp.role == Role::Name && word.len() > CANONICAL_MAX_LEN) {
@@ -227,7 +229,7 @@ impl Name {
             // (Młyniec) that is its only reading, so it stays apart from a word with k
             // (Młynik); in one that only looks Slavic (Karwacki) it is a second one.
             let ts = if latin_name { slavic_ts(lower) } else { None };
-            let only_ts = ts.is_some() && has_slavic_letters(word);
+            let only_ts = ts.is_some() && slavic_spelling;
             if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
                 syms = read(b"", ts, sp.script, lang);
             }
@@ -296,12 +298,9 @@ impl Name {
                     derived += 1;
                 }
             }
-            let bare = (sp.role == Role::Name && sp.script == Script::Latin)
-                .then(|| joined_article_before_vowel_or_sun(word))
-                .flatten()
-                .map(|rest| read(b"", rest, sp.script, lang));
-            let soft_g = (sp.role == Role::Name && sp.script == Script::Latin).then(|| soft_g(french.unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
-            let abroad = if sp.role == Role::Name && sp.script == Script::Latin {
+            let bare = latin_name.then(|| joined_article_before_vowel_or_sun(word)).flatten().map(|rest| read(b"", rest, sp.script, lang));
+            let soft_g = latin_name.then(|| soft_g(french.unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
+            let abroad = if latin_name {
                 [german_spoken(word), greek_gg(word)].into_iter().flatten().map(|w| read(b"", &w, sp.script, lang)).collect()
             } else {
                 Vec::new()
@@ -314,7 +313,6 @@ impl Name {
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
             let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp, form_key) } else { (Vec::new(), 0) };
-            let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
             // know the word as a name spelled with a final -a (اليحيى al-Yahya).
