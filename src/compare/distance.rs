@@ -1188,10 +1188,11 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn min_indel_cost_is_below_every_indel_cost() {
+    fn the_bounds_least_costs_are_below_every_indel_cost() {
         // Every word of up to four symbols over the symbols the special costs test, every
-        // place in it, every pair of writings: the bound of `SymQuery` must never be above
-        // the cost the DP pays.
+        // place in it, every pair of writings: neither the bound of `SymQuery` nor the
+        // cost of leaving a consonant out in `Consonants` (which repeat indel_cost's cheap
+        // cases, to stay cheap) may be above the cost the DP pays.
         let symbols: &[u8] = b"aeiouAIUVY'hyswtkrnmbdlTDZCSGK";
         let writings = [Writing::Alphabet, Writing::Abjad, Writing::Syllabary];
         let mut seq = Vec::with_capacity(4);
@@ -1207,6 +1208,16 @@ pub(super) mod tests {
                         for other in writings {
                             let (least, cost) = (min_indel_cost(seq[i], own), indel_cost(&seq, i, own, other));
                             assert!(least <= cost, "{:?} at {i}, {own:?} against {other:?}: bound {least} > cost {cost}", std::str::from_utf8(&seq));
+                        }
+                    }
+                }
+                for own in writings {
+                    for other in writings {
+                        let Some(c) = Consonants::of(&seq, own, other) else { continue };
+                        let places = (0..seq.len()).filter(|&i| !BOUND_SYMBOL[seq[i] as usize].0);
+                        for (k, i) in places.enumerate() {
+                            let cost = indel_cost(&seq, i, own, other);
+                            assert!(c.cost[k] <= cost, "{:?} at {i}, {own:?} against {other:?}: consonant {} > cost {cost}", std::str::from_utf8(&seq), c.cost[k]);
                         }
                     }
                 }
