@@ -11,7 +11,7 @@
 //! property tests compare both paths on generated names.
 
 use super::phon::{self, SkeletonSyms};
-use super::tokenize::{fold_letter, Role, SUN_ARTICLES};
+use super::tokenize::{camel_case_particle, fold_letter, Role, SUN_ARTICLES};
 use crate::lexicon::particle_role_bytes as particle_role;
 
 /// The longest word read here, in bytes (its letters are copied to the stack).
@@ -264,19 +264,9 @@ impl State<'_> {
         }
         // camelCase after a particle: alAssad, AbdulAziz (letters counted as characters).
         let text = &self.input[w.at(0)..w.at(n)];
-        let first_capital = if text.is_ascii() {
-            text.bytes().skip(2).position(|b| b.is_ascii_uppercase())
-        } else {
-            text.chars().skip(2).position(char::is_uppercase)
-        };
-        if let Some(i) = first_capital.map(|p| p + 2) {
-            if text.chars().take(i).skip(1).all(char::is_lowercase) {
-                let arabic_particle = |r: &Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
-                if let Some(role) = particle_role(&lower[..i]).filter(arabic_particle) {
-                    self.emit(w.part(0, i), role);
-                    return self.latin(w.part(i, n), is_last, next_first);
-                }
-            }
+        if let Some((i, role)) = camel_case_particle(text, |i| particle_role(&lower[..i])) {
+            self.emit(w.part(0, i), role);
+            return self.latin(w.part(i, n), is_last, next_first);
         }
         // Abd joined to its name: Abdulaziz, Abdurrahman.
         let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');

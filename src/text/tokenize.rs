@@ -284,6 +284,25 @@ pub fn fold_letter(c: char) -> Option<u8> {
 
 /// Tags one Latin word: `lower` is its lower-cased ASCII spelling (folded if need be) and
 /// `at` maps byte offsets in `lower` to offsets in `cleaned`.
+/// A Latin word that starts with an Arabic particle joined in camelCase (alAssad,
+/// AbdulAziz, binLaden): where it splits, in characters (the first capital after the
+/// second letter, every letter between the first and it lower-case), and the particle's
+/// role, `role_of` giving the role of the first `i` letters.
+pub(super) fn camel_case_particle(word: &str, role_of: impl FnOnce(usize) -> Option<Role>) -> Option<(usize, Role)> {
+    // A byte scan for an ASCII word.
+    let first_capital = if word.is_ascii() {
+        word.bytes().skip(2).position(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().skip(2).position(char::is_uppercase)
+    };
+    let i = first_capital? + 2;
+    if !word.chars().take(i).skip(1).all(char::is_lowercase) {
+        return None;
+    }
+    let role = role_of(i)?;
+    matches!(role, Role::Article | Role::Abd | Role::Abu | Role::Patronymic).then_some((i, role))
+}
+
 fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Option<&(usize, usize)>, out: &mut Vec<Span>) {
     let (s, e) = (at.at(0), at.at(lower.len()));
     let latin = |start, end, role| Span { start, end, script: Script::Latin, role };
@@ -316,22 +335,10 @@ fn split_latin(cleaned: &str, at: At<'_>, lower: &str, is_last: bool, next: Opti
         return;
     }
     // camelCase after a particle: alAssad, AbdulAziz, binLaden.
-    let word = &cleaned[s..e];
-    // The first capital after the second letter (a byte scan for an ASCII word).
-    let first_capital = if word.is_ascii() {
-        word.bytes().skip(2).position(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().skip(2).position(char::is_uppercase)
-    };
-    if let Some(i) = first_capital.map(|p| p + 2) {
-        if word.chars().take(i).skip(1).all(char::is_lowercase) {
-            let arabic_particle = |r: Role| matches!(r, Role::Article | Role::Abd | Role::Abu | Role::Patronymic);
-            if let Some(role) = particle_role(&lower[..i]).filter(|&r| arabic_particle(r)) {
-                out.push(latin(s, at.at(i), role));
-                split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
-                return;
-            }
-        }
+    if let Some((i, role)) = camel_case_particle(&cleaned[s..e], |i| particle_role(&lower[..i])) {
+        out.push(latin(s, at.at(i), role));
+        split_latin(cleaned, at.from(i), &lower[i..], is_last, next, out);
+        return;
     }
     // Abd joined to its name: Abdulaziz, Abdelkader, Abdurrahman, Abdallah.
     if bytes.len() >= 6 && bytes.starts_with(b"abd") {
