@@ -118,11 +118,9 @@ struct Lookup {
 }
 
 /// The similarity of each table spelling met (keyed by where its symbols sit in the
-/// tables) to the query sound string `query` written in `writing`.
+/// tables) to the query sound string.
 struct Scores {
-    query: Vec<u8>,
-    writing: Writing,
-    /// The query prepared for comparison with table spellings (written as alphabets).
+    /// The query, prepared for comparison with table spellings (written as alphabets).
     prepared: SymQuery,
     /// The similarity, or (`false`) a floor it is known to be below.
     sim: HashMap<usize, (f64, bool), BuildHasherDefault<AddressHasher>>,
@@ -131,10 +129,7 @@ struct Scores {
 impl Scores {
     /// Scores against `query` from now on (forgetting the old scores if it changed).
     fn set_query(&mut self, query: &[u8], writing: Writing) {
-        if self.query != query || self.writing != writing {
-            self.query.clear();
-            self.query.extend_from_slice(query);
-            self.writing = writing;
+        if !self.prepared.is_for(query, writing, Writing::Alphabet) {
             self.prepared.set(query, writing, Writing::Alphabet);
             self.sim.clear();
         }
@@ -195,7 +190,7 @@ impl Lookup {
             shorter: String::new(),
             query: Vec::new(),
             writing: Writing::Alphabet,
-            scores: Scores { query: Vec::new(), writing: Writing::Alphabet, prepared: SymQuery::new(), sim: HashMap::default() },
+            scores: Scores { prepared: SymQuery::new(), sim: HashMap::default() },
         }
     }
 

@@ -539,6 +539,11 @@ impl SymQuery {
         self.ready = false;
     }
 
+    /// Is this the query set for `a`, written in `wa`, against words in `wb`?
+    pub(crate) fn is_for(&self, a: &[u8], wa: Writing, wb: Writing) -> bool {
+        self.a == a && self.wa == wa && self.wb == wb
+    }
+
     /// The rows and weight of a, made at the first comparison (many queries have none).
     #[cold]
     fn prepare(&mut self) {
