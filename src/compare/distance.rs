@@ -132,7 +132,8 @@ pub(super) const fn raw_sub_cost(x: u8, y: u8, loose: bool) -> f64 {
         (b'T', b't') | (b'D', b'd') | (b'T', b'd') => 0.3, // th / t
         // English romanisation writes ذ as th as well as dh (Natheer, Thiab / Dhiab).
         (b'D', b'T') => 0.3,
-        (b'f', b'v') | (b'b', b'v') | (b'b', b'w') => 0.4,
+        (b'f', b'v') => 0.2, // Arabic script has no v: Pavlov is بافلوف
+        (b'b', b'v') | (b'b', b'w') => 0.4,
         (b'j', b'y') => 0.4,                 // German j
         (b'C', b'K') | (b'C', b'k') => 0.45, // German ch
         (b'C', b't') => 0.5,                 // Japanese ti / chi: Inoguti = Inoguchi
