@@ -19,7 +19,7 @@ USAGE:
     canonym translit [--lang CODE]   readable Latin, one line per input line
     canonym key                       skeleton key, one line per input line
     canonym resolve [--kind KIND]     canonical IDs as one JSON object per line
-    canonym match [--threshold T] [--explain]
+    canonym match [--threshold T] [--explain] [--sound-only]
                                       input `a<TAB>b`, output `score<TAB>same`
     canonym dedup --input FILE... --column NAME [--format csv|tsv|jsonl] [--kind KIND]
                   [--threshold T] [--output FILE] [--stats] [--strict]
@@ -33,6 +33,8 @@ OPTIONS:
     --kind KIND     person, place, org or any (default)
     --threshold T   decision threshold of match, in [0, 1] (default 0.72)
     --explain       match: add a column describing how the words were aligned
+    --sound-only    match: compare words by sound alone, without the name groups of the
+                    tables (Yusuf / Joseph then differ): measures the sound comparison
     -h, --help      this help
 
 Bad input lines (invalid UTF-8, a missing tab, an empty line) still get their answer
@@ -58,6 +60,7 @@ fn parse_args() -> Result<Command, String> {
     let mut kind = None;
     let mut threshold = canonym::DEFAULT_THRESHOLD;
     let mut explain = false;
+    let mut name_groups = true;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("lang") if sub == "translit" => {
@@ -83,6 +86,7 @@ fn parse_args() -> Result<Command, String> {
                     .ok_or_else(|| format!("--threshold wants a number in [0, 1], got {:?}", v.to_string_lossy()))?;
             }
             Long("explain") if sub == "match" => explain = true,
+            Long("sound-only") if sub == "match" => name_groups = false,
             Short('h') | Long("help") => return Err(String::new()),
             other => return Err(format!("{} for `canonym {sub}`", other.unexpected())),
         }
@@ -91,7 +95,7 @@ fn parse_args() -> Result<Command, String> {
         "translit" | "transliterate" => Command::Translit(lang),
         "key" => Command::Key,
         "resolve" => Command::Resolve(kind),
-        "match" => Command::Match { matcher: Matcher::builder().threshold(threshold).build(), explain },
+        "match" => Command::Match { matcher: Matcher::builder().threshold(threshold).name_groups(name_groups).build(), explain },
         other => return Err(format!("unknown command {other:?}")),
     })
 }

@@ -398,6 +398,19 @@ fn match_threshold_and_explain() {
     assert!(!cols[2].is_empty());
 }
 
+#[test]
+fn match_sound_only_leaves_the_name_groups_out() {
+    // يوسف and Joseph share a Wikidata name group but not their sound.
+    let line = "يوسف\tJoseph\nBashar al-Assad\tBashar al-Asaad\n";
+    let with = run(&["match"], line.as_bytes());
+    let without = run(&["match", "--sound-only"], line.as_bytes());
+    assert_eq!(without.code, Some(0));
+    assert!(with.lines()[0].ends_with("\t1"), "{:?}", with.lines());
+    assert!(without.lines()[0].ends_with("\t0"), "{:?}", without.lines());
+    assert!(without.lines()[1].ends_with("\t1"), "{:?}", without.lines());
+    assert_ne!(run(&["key", "--sound-only"], b"x\n").code, Some(0), "a match option only");
+}
+
 // --- bad lines ------------------------------------------------------------------------------
 
 /// Input with a bad line 2 (invalid UTF-8) and 4 (empty) between good ones.

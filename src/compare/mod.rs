@@ -24,11 +24,12 @@ pub const DEFAULT_THRESHOLD: f64 = 0.72;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matcher {
     threshold: f64,
+    name_groups: bool,
 }
 
 impl Default for Matcher {
     fn default() -> Matcher {
-        Matcher { threshold: DEFAULT_THRESHOLD }
+        Matcher::builder().build()
     }
 }
 
@@ -36,6 +37,7 @@ impl Default for Matcher {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MatcherBuilder {
     threshold: f64,
+    name_groups: bool,
 }
 
 impl MatcherBuilder {
@@ -45,9 +47,24 @@ impl MatcherBuilder {
         self
     }
 
+    /// Whether two spellings of one Wikidata name group are the same name whatever they
+    /// sound like (`Yusuf` / `Joseph`; default `true`). Off, words are compared by sound
+    /// alone, as words the tables do not know are: for measuring that comparison.
+    ///
+    /// ```
+    /// use canonym::{Matcher, Name};
+    /// let (a, b) = (Name::parse("يوسف").unwrap(), Name::parse("Joseph").unwrap());
+    /// assert!(Matcher::default().compare(&a, &b).same);
+    /// assert!(!Matcher::builder().name_groups(false).build().compare(&a, &b).same);
+    /// ```
+    pub fn name_groups(mut self, on: bool) -> MatcherBuilder {
+        self.name_groups = on;
+        self
+    }
+
     /// Builds the matcher.
     pub fn build(self) -> Matcher {
-        Matcher { threshold: self.threshold }
+        Matcher { threshold: self.threshold, name_groups: self.name_groups }
     }
 }
 
@@ -78,13 +95,13 @@ pub struct Comparison {
 impl Matcher {
     /// A builder with the default options.
     pub fn builder() -> MatcherBuilder {
-        MatcherBuilder { threshold: DEFAULT_THRESHOLD }
+        MatcherBuilder { threshold: DEFAULT_THRESHOLD, name_groups: true }
     }
 
     /// The similarity of two analysed names in [0, 1], as [`Matcher::compare`] gives it,
     /// without building the explanation: the fast path for bulk matching.
     pub fn score(&self, a: &Name, b: &Name) -> f64 {
-        let (score, _) = score_names(a, b, false);
+        let (score, _) = score_names(a, b, false, self.name_groups);
         if score.is_finite() {
             score.clamp(0.0, 1.0)
         } else {
@@ -104,7 +121,7 @@ impl Matcher {
 
     /// Compares two analysed names.
     pub fn compare(&self, a: &Name, b: &Name) -> Comparison {
-        let (score, alignments) = score_names(a, b, true);
+        let (score, alignments) = score_names(a, b, true, self.name_groups);
         // Symmetric by construction: score_names orders its inputs canonically.
         let score = if score.is_finite() { score.clamp(0.0, 1.0) } else { 0.0 };
         Comparison { score, same: score >= self.threshold, alignments }
@@ -416,14 +433,14 @@ fn allah_head(u: &Unit, toks: &[Token]) -> Option<Vec<Vec<u8>>> {
     Some(heads)
 }
 
-fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token]) -> f64 {
+fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token], groups: bool) -> f64 {
     if a.syms == b.syms {
         return 1.0;
     }
     // Two spellings of one Wikidata name group are the same name, however they sound.
     let (la, lb) = (&ta[a.toks.1 - 1], &tb[b.toks.1 - 1]);
     let single = a.toks.1 - a.toks.0 == 1 && b.toks.1 - b.toks.0 == 1;
-    let shared = single && la.shares_group(lb);
+    let shared = groups && single && la.shares_group(lb);
     if a.initial || b.initial {
         // An initial matches a word with the same first consonant class, or vowel.
         let fa = a.syms.first().copied();
@@ -666,7 +683,7 @@ const INITIAL_A_I_PENALTY: f64 = 0.12;
 /// The most the feminine of a name in -i and that name are alike (see [`feminine_of_i`]).
 const FEMININE_OF_I: f64 = 0.6;
 
-fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
+fn score_names(a: &Name, b: &Name, explain: bool, groups: bool) -> (f64, Vec<Alignment>) {
     // Canonical order so that compare(a, b) == compare(b, a) exactly.
     let swapped = (a.cleaned(), a.tokens().len()) > (b.cleaned(), b.tokens().len());
     let (a, b) = if swapped { (b, a) } else { (a, b) };
@@ -697,7 +714,7 @@ fn score_names(a: &Name, b: &Name, explain: bool) -> (f64, Vec<Alignment>) {
     let mut cands: Vec<Cand> = Vec::new();
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y, a.tokens(), b.tokens()), rule: "sound" });
+            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y, a.tokens(), b.tokens(), groups), rule: "sound" });
         }
     }
     // Merges: only where the consonants add up (a merge keeps every consonant).
@@ -1112,7 +1129,7 @@ mod tests {
         // Not between Latin spellings, where g and j stay letters apart.
         let (a, b) = (Name::analyse("Gerges", Lang::Auto), Name::analyse("Jerjes", Lang::Auto));
         let u = (units(&a), units(&b));
-        assert!(unit_similarity(&u.0[0], &u.1[0], a.tokens(), b.tokens()) < 0.95);
+        assert!(unit_similarity(&u.0[0], &u.1[0], a.tokens(), b.tokens(), true) < 0.95);
     }
 
     #[test]
