@@ -20,6 +20,10 @@ pub fn clean_into(input: &str, out: &mut String) {
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
     let info = char_flags();
+    if is_clean(input, info) {
+        out.push_str(input);
+        return;
+    }
     // The quick check runs inside the cleaning loop (one pass over the name). The few names
     // it cannot pass from the flags are cleaned again through the normaliser, without asking
     // its own quick check first: NFKC leaves a name that would pass it as it is.
@@ -32,6 +36,24 @@ pub fn clean_into(input: &str, out: &mut String) {
         }
     };
     compose_after_drop(dropped, Some(info), out);
+}
+
+/// Does `input` come out of [`clean_chars`] as it is: characters [`map_char`] keeps and
+/// NFKC leaves alone, single spaces between words? Most names do: copied whole, not
+/// character by character.
+fn is_clean(input: &str, info: &CharInfo) -> bool {
+    let mut quick = QuickCheck::default();
+    let mut prev_space = true;
+    input.chars().all(|c| {
+        let kept = if c == ' ' {
+            !prev_space
+        } else {
+            // Above the flags, `step` passes only the ranges `map_char` keeps (a test checks).
+            (c as usize) >= FLAGS_END || info.flags[c as usize] & KEPT != 0
+        };
+        prev_space = c == ' ';
+        kept && quick.step(c, info) == Quick::Yes
+    }) && !prev_space
 }
 
 /// [`clean_into`] without its shortcuts (every name through the normaliser and every
@@ -181,8 +203,9 @@ fn char_flags() -> &'static CharInfo {
     })
 }
 
-/// More characters above [`FLAGS_END`] that NFKC leaves alone in any company (kana with
-/// the prolonged sound mark ー and the middle dot ・, CJK extension A): checked by a test.
+/// The characters above [`FLAGS_END`] that NFKC leaves alone in any company (those of
+/// [`plainly_nfkc_by_range`] there, kana with the prolonged sound mark ー and the middle dot
+/// ・, CJK extension A): checked by a test.
 fn plain_above_flags(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309E | 0x30A1..=0x30FE | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
@@ -221,7 +244,7 @@ impl QuickCheck {
         let u = c as usize;
         let f = if u < FLAGS_END {
             info.flags[u]
-        } else if plainly_nfkc_by_range(c) || plain_above_flags(c) {
+        } else if plain_above_flags(c) {
             PLAIN | QUICK_YES
         } else {
             0
@@ -425,6 +448,12 @@ mod tests {
             }
             if plain_above_flags(c) {
                 assert!(quick && canonical_combining_class(c) == 0, "{c:?}");
+            }
+            if u >= FLAGS_END && by_range {
+                assert!(plain_above_flags(c), "{c:?}: `step` reads only plain_above_flags above the flags");
+            }
+            if u >= FLAGS_END && plain_above_flags(c) {
+                assert!(matches!(map_char(c), Mapped::Char(m) if m == c), "{c:?}: is_clean takes it as kept");
             }
             if u < FLAGS_END && flags[u] & PLAIN != 0 {
                 assert!(by_range || (quick && canonical_combining_class(c) == 0), "{c:?}");
