@@ -25,17 +25,46 @@ pub fn clean_into(input: &str, out: &mut String) {
         return;
     }
     // The quick check runs inside the cleaning loop (one pass over the name). The few names
-    // it cannot pass from the flags are cleaned again through the normaliser, without asking
-    // its own quick check first: NFKC leaves a name that would pass it as it is.
+    // it cannot pass from the flags are cleaned again after NFKC.
     let mut quick = QuickCheck::default();
     let dropped = match clean_chars(input.chars(), &info.flags, out, |c| quick.step(c, info) == Quick::Yes) {
         Some(dropped) => dropped,
         None => {
             out.clear();
-            clean_chars(input.nfkc(), &info.flags, out, |_| true).unwrap_or(false)
+            let normal = nfkc_by_parts(input, info);
+            clean_chars(normal.chars(), &info.flags, out, |_| true).unwrap_or(false)
         }
     };
     compose_after_drop(dropped, Some(info), out);
+}
+
+/// NFKC of `input`, through the normaliser only for the parts that need it (superscript
+/// digits, ligatures, compatibility forms). The text is cut before every [`BARE`]
+/// character: nothing before one composes with it or with what follows it, so NFKC of the
+/// whole is NFKC of the parts; a part the quick check passes is copied, without asking the
+/// normaliser's own quick check (NFKC leaves a text that would pass it as it is).
+fn nfkc_by_parts(input: &str, info: &CharInfo) -> String {
+    fn part(text: &str, passes: bool, out: &mut String) {
+        if passes {
+            out.push_str(text);
+        } else {
+            out.extend(text.nfkc());
+        }
+    }
+    let mut normal = String::with_capacity(input.len() + 8);
+    let mut quick = QuickCheck::default();
+    let (mut start, mut passes) = (0, true);
+    for (i, c) in input.char_indices() {
+        if i > start && (c as usize) < FLAGS_END && info.flags[c as usize] & BARE != 0 {
+            part(&input[start..i], passes, &mut normal);
+            (start, passes) = (i, true);
+        }
+        // (A refused character leaves the state as it was: the rest of its part is
+        // normalised anyway, and the next part starts with a BARE character, which resets it.)
+        passes &= quick.step(c, info) == Quick::Yes;
+    }
+    part(&input[start..], passes, &mut normal);
+    normal
 }
 
 /// Does `input` come out of [`clean_chars`] as it is: characters [`map_char`] keeps and
@@ -519,12 +548,14 @@ mod tests {
     }
 
     /// Generated strings of starters with and without decompositions, "maybe" characters,
-    /// combining marks and characters clean drops: [`quick_nfkc`] agrees with the normaliser
-    /// where it says yes, and [`clean_into`] with [`clean_general`].
+    /// combining marks, compatibility characters and characters clean drops: [`quick_nfkc`]
+    /// agrees with the normaliser where it says yes, [`nfkc_by_parts`] always, and
+    /// [`clean_into`] with [`clean_general`].
     #[test]
     fn maybe_strings_agree_with_the_normaliser() {
         let info = char_flags();
-        let alphabet: Vec<char> = "কগনমলেোৌাৗ়্তকািীুূ\u{9D7}\u{9CB}கமலநெொாௗ்\u{BCA}\u{BD7}कनऱ्ािक़\u{915}\u{93C}\u{94D}            aeiouéệẹ\u{301}\u{300}\u{323}\u{302}\u{308}\u{327}\u{1100}\u{1161}\u{11A8}가\u{200C}\u{200D}\u{640} -"
+        let alphabet: Vec<char> = "কগনমলেোৌাৗ়্তকািীুূ\u{9D7}\u{9CB}கமலநெொாௗ்\u{BCA}\u{BD7}कनऱ्ािक़\u{915}\u{93C}\u{94D}            aeiouéệẹ\u{301}\u{300}\u{323}\u{302}\u{308}\u{327}\u{1100}\u{1161}\u{11A8}가\u{200C}\u{200D}\u{640} -\
+            ²¹⁴ªﬁ´եւևกำ\u{E48}\u{2011}＝ﻣ\u{FB2A}\u{1E0B}\u{F900}"
             .chars()
             .collect();
         let mut state = 0x2545_F491_4F6C_DD1Du64;
@@ -542,6 +573,7 @@ mod tests {
                 assert!(s.nfkc().eq(s.chars()), "{s:?}");
                 passed += 1;
             }
+            assert_eq!(nfkc_by_parts(&s, info), s.nfkc().collect::<String>(), "{s:?}");
             clean_into(&s, &mut cleaned);
             clean_general(&s, &mut general);
             assert_eq!(cleaned, general, "{s:?}");
