@@ -142,30 +142,39 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut
 /// The next run of word characters in `input` at or after byte `from`; `Err` at a
 /// character the general path must read.
 fn next_word(input: &str, from: usize) -> Result<Option<(usize, usize)>, ()> {
-    let b = input.as_bytes();
+    // The gap before the word, then the word: two loops, each with one test per byte.
     let mut i = from;
-    let mut start = None;
-    while let Some(&c) = b.get(i) {
-        let (word, len) = if c < 0x80 {
-            match CLASS[usize::from(c)] {
-                Class::Word => (true, 1),
-                Class::Gap => (false, 1),
-                Class::Other => return Err(()),
-            }
-        } else {
-            match input[i..].chars().next() {
-                Some(ch) if is_plain_latin(ch) => (true, ch.len_utf8()),
-                _ => return Err(()),
-            }
-        };
-        if word {
-            start = start.or(Some(i));
-        } else if let Some(s) = start {
-            return Ok(Some((s, i)));
+    loop {
+        match char_class(input, i)? {
+            None => return Ok(None),
+            Some((true, _)) => break,
+            Some((false, len)) => i += len,
         }
+    }
+    let start = i;
+    while let Some((true, len)) = char_class(input, i)? {
         i += len;
     }
-    Ok(start.map(|s| (s, b.len())))
+    // (The character after the word, if any, was a gap: read again by the next call.)
+    Ok(Some((start, i)))
+}
+
+/// Whether the character at byte `i` of `input` is a word character, and its length;
+/// `None` at the end, `Err` at a character the general path must read.
+#[inline(always)]
+fn char_class(input: &str, i: usize) -> Result<Option<(bool, usize)>, ()> {
+    let Some(&c) = input.as_bytes().get(i) else { return Ok(None) };
+    if c < 0x80 {
+        return match CLASS[usize::from(c)] {
+            Class::Word => Ok(Some((true, 1))),
+            Class::Gap => Ok(Some((false, 1))),
+            Class::Other => Err(()),
+        };
+    }
+    match input[i..].chars().next() {
+        Some(ch) if is_plain_latin(ch) => Ok(Some((true, ch.len_utf8()))),
+        _ => Err(()),
+    }
 }
 
 /// A Latin word or part of one: its letters lower-cased and folded to ASCII, and where
