@@ -142,37 +142,42 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut
 /// The next run of word characters in `input` at or after byte `from`; `Err` at a
 /// character the general path must read.
 fn next_word(input: &str, from: usize) -> Result<Option<(usize, usize)>, ()> {
-    // The gap before the word, then the word: two loops, each with one test per byte.
+    // The gap before the word, then the word: two loops, each with one test per ASCII byte.
+    let b = input.as_bytes();
     let mut i = from;
-    loop {
-        match char_class(input, i)? {
+    let start = loop {
+        match b.get(i) {
             None => return Ok(None),
-            Some((true, _)) => break,
-            Some((false, len)) => i += len,
+            Some(&c) if c < 0x80 => match CLASS[usize::from(c)] {
+                Class::Word => break i,
+                Class::Gap => i += 1,
+                Class::Other => return Err(()),
+            },
+            Some(_) => {
+                plain_latin_len(input, i)?;
+                break i;
+            }
+        }
+    };
+    loop {
+        match b.get(i) {
+            None => break,
+            Some(&c) if c < 0x80 => match CLASS[usize::from(c)] {
+                Class::Word => i += 1,
+                Class::Gap => break,
+                Class::Other => return Err(()),
+            },
+            Some(_) => i += plain_latin_len(input, i)?,
         }
     }
-    let start = i;
-    while let Some((true, len)) = char_class(input, i)? {
-        i += len;
-    }
-    // (The character after the word, if any, was a gap: read again by the next call.)
     Ok(Some((start, i)))
 }
 
-/// Whether the character at byte `i` of `input` is a word character, and its length;
-/// `None` at the end, `Err` at a character the general path must read.
-#[inline(always)]
-fn char_class(input: &str, i: usize) -> Result<Option<(bool, usize)>, ()> {
-    let Some(&c) = input.as_bytes().get(i) else { return Ok(None) };
-    if c < 0x80 {
-        return match CLASS[usize::from(c)] {
-            Class::Word => Ok(Some((true, 1))),
-            Class::Gap => Ok(Some((false, 1))),
-            Class::Other => Err(()),
-        };
-    }
+/// The length of the letter above ASCII at byte `i` of `input`; `Err` for a character that
+/// is not [`is_plain_latin`].
+fn plain_latin_len(input: &str, i: usize) -> Result<usize, ()> {
     match input[i..].chars().next() {
-        Some(ch) if is_plain_latin(ch) => Ok(Some((true, ch.len_utf8()))),
+        Some(ch) if is_plain_latin(ch) => Ok(ch.len_utf8()),
         _ => Err(()),
     }
 }
