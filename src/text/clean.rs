@@ -20,18 +20,69 @@ pub fn clean_into(input: &str, out: &mut String) {
     // Most names are already NFKC: skip the normaliser for them. (Two monomorphic loops,
     // not one over a `dyn Iterator`: this runs once per character of every name.)
     let info = char_flags();
+    if is_clean(input, info) {
+        out.push_str(input);
+        return;
+    }
     // The quick check runs inside the cleaning loop (one pass over the name). The few names
-    // it cannot pass from the flags are cleaned again through the normaliser, without asking
-    // its own quick check first: NFKC leaves a name that would pass it as it is.
+    // it cannot pass from the flags are cleaned again after NFKC.
     let mut quick = QuickCheck::default();
     let dropped = match clean_chars(input.chars(), &info.flags, out, |c| quick.step(c, info) == Quick::Yes) {
         Some(dropped) => dropped,
         None => {
             out.clear();
-            clean_chars(input.nfkc(), &info.flags, out, |_| true).unwrap_or(false)
+            let normal = nfkc_by_parts(input, info);
+            clean_chars(normal.chars(), &info.flags, out, |_| true).unwrap_or(false)
         }
     };
     compose_after_drop(dropped, Some(info), out);
+}
+
+/// NFKC of `input`, through the normaliser only for the parts that need it (superscript
+/// digits, ligatures, compatibility forms). The text is cut before every [`BARE`]
+/// character: nothing before one composes with it or with what follows it, so NFKC of the
+/// whole is NFKC of the parts; a part the quick check passes is copied, without asking the
+/// normaliser's own quick check (NFKC leaves a text that would pass it as it is).
+fn nfkc_by_parts(input: &str, info: &CharInfo) -> String {
+    fn part(text: &str, passes: bool, out: &mut String) {
+        if passes {
+            out.push_str(text);
+        } else {
+            out.extend(text.nfkc());
+        }
+    }
+    let mut normal = String::with_capacity(input.len() + 8);
+    let mut quick = QuickCheck::default();
+    let (mut start, mut passes) = (0, true);
+    for (i, c) in input.char_indices() {
+        if i > start && (c as usize) < FLAGS_END && info.flags[c as usize] & BARE != 0 {
+            part(&input[start..i], passes, &mut normal);
+            (start, passes) = (i, true);
+        }
+        // (A refused character leaves the state as it was: the rest of its part is
+        // normalised anyway, and the next part starts with a BARE character, which resets it.)
+        passes &= quick.step(c, info) == Quick::Yes;
+    }
+    part(&input[start..], passes, &mut normal);
+    normal
+}
+
+/// Does `input` come out of [`clean_chars`] as it is: characters [`map_char`] keeps and
+/// NFKC leaves alone, single spaces between words? Most names do: copied whole, not
+/// character by character.
+fn is_clean(input: &str, info: &CharInfo) -> bool {
+    let mut quick = QuickCheck::default();
+    let mut prev_space = true;
+    input.chars().all(|c| {
+        let kept = if c == ' ' {
+            !prev_space
+        } else {
+            // Above the flags, `step` passes only the ranges `map_char` keeps (a test checks).
+            (c as usize) >= FLAGS_END || info.flags[c as usize] & KEPT != 0
+        };
+        prev_space = c == ' ';
+        kept && quick.step(c, info) == Quick::Yes
+    }) && !prev_space
 }
 
 /// [`clean_into`] without its shortcuts (every name through the normaliser and every
@@ -134,24 +185,44 @@ const PLAIN: u8 = 1;
 const QUICK_YES: u8 = 2;
 /// [`map_char`] keeps the character as it is.
 const KEPT: u8 = 4;
+/// A starter NFKC leaves alone that has no decomposition either: a character after it can
+/// compose only with it (see [`QuickCheck::step`]).
+const BARE: u8 = 8;
+/// NFKC's quick check says maybe (the character may compose with the one before) and the
+/// character has no decomposition of its own.
+const MAYBE: u8 = 16;
 
-/// [`PLAIN`], [`QUICK_YES`] and [`KEPT`] for every character below [`FLAGS_END`] (Indic
-/// and Thai letters, Greek, Cyrillic and Latin Extended Additional among them), built once
-/// from the normaliser's own tables and from [`map_char`].
+/// [`PLAIN`], [`QUICK_YES`], [`KEPT`], [`BARE`] and [`MAYBE`] for every character below
+/// [`FLAGS_END`] (Indic and Thai letters, Greek, Cyrillic and Latin Extended Additional
+/// among them), built once from the normaliser's own tables and from [`map_char`].
 fn char_flags() -> &'static CharInfo {
     static INFO: std::sync::OnceLock<CharInfo> = std::sync::OnceLock::new();
     INFO.get_or_init(|| {
-        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
         let mut info = CharInfo { flags: [0; FLAGS_END], class: [0; FLAGS_END] };
         for c in (0..FLAGS_END as u32).filter_map(char::from_u32) {
-            let quick = unicode_normalization::is_nfkc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes;
-            info.class[c as usize] = canonical_combining_class(c);
+            let check = is_nfkc_quick(std::iter::once(c));
+            let quick = check == IsNormalized::Yes;
+            let class = canonical_combining_class(c);
+            info.class[c as usize] = class;
+            let undecomposed = || {
+                let mut own = true;
+                decompose_compatible(c, |d| own &= d == c);
+                own
+            };
             let f = &mut info.flags[c as usize];
-            if plainly_nfkc_by_range(c) || (quick && canonical_combining_class(c) == 0) {
+            if plainly_nfkc_by_range(c) || (quick && class == 0) {
                 *f |= PLAIN | QUICK_YES;
             }
             if quick {
                 *f |= QUICK_YES;
+            }
+            if quick && class == 0 && undecomposed() {
+                *f |= BARE;
+            }
+            if check == IsNormalized::Maybe && undecomposed() {
+                *f |= MAYBE;
             }
             if matches!(map_char(c), Mapped::Char(m) if m == c) {
                 *f |= KEPT;
@@ -161,8 +232,9 @@ fn char_flags() -> &'static CharInfo {
     })
 }
 
-/// More characters above [`FLAGS_END`] that NFKC leaves alone in any company (kana with
-/// the prolonged sound mark ー and the middle dot ・, CJK extension A): checked by a test.
+/// The characters above [`FLAGS_END`] that NFKC leaves alone in any company (those of
+/// [`plainly_nfkc_by_range`] there, kana with the prolonged sound mark ー and the middle dot
+/// ・, CJK extension A): checked by a test.
 fn plain_above_flags(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309E | 0x30A1..=0x30FE | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
@@ -178,6 +250,8 @@ struct CharInfo {
 #[derive(Default)]
 struct QuickCheck {
     last_class: u8,
+    /// The character before, when it is [`BARE`].
+    bare: Option<char>,
 }
 
 /// The quick check's answer after one more character.
@@ -192,36 +266,47 @@ enum Quick {
 }
 
 impl QuickCheck {
-    /// The quick check of the text with `c` added, from [`char_flags`].
+    /// The quick check of the text with `c` added, from [`char_flags`] (and, for a "maybe"
+    /// character, from the normaliser's composition table).
     #[inline]
     fn step(&mut self, c: char, info: &CharInfo) -> Quick {
         let u = c as usize;
         let f = if u < FLAGS_END {
             info.flags[u]
-        } else if plainly_nfkc_by_range(c) || plain_above_flags(c) {
+        } else if plain_above_flags(c) {
             PLAIN | QUICK_YES
         } else {
             0
         };
         if f & PLAIN != 0 {
             self.last_class = 0;
+            self.bare = (f & BARE != 0).then_some(c);
             return Quick::Yes;
         }
         if f & QUICK_YES == 0 {
-            return Quick::Ask;
+            // A "maybe" (Bengali া, Tamil ா, the nukta, most combining accents) right after a
+            // starter without decomposition could compose only with that starter, the last
+            // one before it: when the pair has no composite, NFKC leaves the character alone.
+            // (Checked against the normaliser by the tests.)
+            let composes = |s: char| unicode_normalization::char::compose(s, c).is_some();
+            if f & MAYBE == 0 || self.bare.is_none_or(composes) {
+                return Quick::Ask;
+            }
         }
         // The order test of combining marks (virama, nukta, Thai tone marks).
-        let class = info.class[u]; // QUICK_YES without PLAIN: below FLAGS_END
+        let class = info.class[u]; // QUICK_YES or MAYBE without PLAIN: below FLAGS_END
         if class != 0 && self.last_class > class {
             return Quick::No;
         }
         self.last_class = class;
+        self.bare = None;
         Quick::Yes
     }
 }
 
-/// Is `input` NFKC by the quick check? The answer of `unicode_normalization::is_nfkc_quick`
-/// (yes, or not known to be yes), from [`char_flags`] for the usual characters.
+/// Is `input` NFKC? From [`char_flags`] for the usual characters (the quick check, and the
+/// "maybe" characters that cannot compose with the one before); for the others, the answer
+/// of `unicode_normalization::is_nfkc_quick` (yes, or not known to be yes).
 fn quick_nfkc(input: &str, info: &CharInfo) -> bool {
     let mut quick = QuickCheck::default();
     for c in input.chars() {
@@ -393,6 +478,12 @@ mod tests {
             if plain_above_flags(c) {
                 assert!(quick && canonical_combining_class(c) == 0, "{c:?}");
             }
+            if u >= FLAGS_END && by_range {
+                assert!(plain_above_flags(c), "{c:?}: `step` reads only plain_above_flags above the flags");
+            }
+            if u >= FLAGS_END && plain_above_flags(c) {
+                assert!(matches!(map_char(c), Mapped::Char(m) if m == c), "{c:?}: is_clean takes it as kept");
+            }
             if u < FLAGS_END && flags[u] & PLAIN != 0 {
                 assert!(by_range || (quick && canonical_combining_class(c) == 0), "{c:?}");
             }
@@ -403,6 +494,17 @@ mod tests {
             }
         }
         assert_eq!(legacy, ['\u{558}'], "the ranges changed");
+        for c in (0..FLAGS_END as u32).filter_map(char::from_u32) {
+            let own = c.to_string().nfkd().eq([c]);
+            let (f, class) = (flags[c as usize], canonical_combining_class(c));
+            let check = is_nfkc_quick(std::iter::once(c));
+            assert_eq!(f & BARE != 0, check == IsNormalized::Yes && class == 0 && own, "{c:?}");
+            assert_eq!(f & MAYBE != 0, check == IsNormalized::Maybe && own, "{c:?}");
+        }
+        // The "maybe" letters of Indic names have no decomposition of their own.
+        for c in ['\u{9BE}', '\u{BBE}', '\u{93C}', '\u{301}'] {
+            assert!(flags[c as usize] & MAYBE != 0, "{c:?}");
+        }
         // Devanagari, Thai, Greek with tonos, Ukrainian letters are read without the normaliser.
         for c in ['क', 'ก', 'ά', 'ї', 'ґ', 'ệ'] {
             assert!(flags[c as usize] & PLAIN != 0, "{c:?}");
@@ -411,11 +513,72 @@ mod tests {
 
     #[test]
     fn quick_check_agrees_with_the_normaliser() {
-        use unicode_normalization::{is_nfkc_quick, IsNormalized};
         let info = char_flags();
-        for s in ["नरेन्द्र", "क्\u{93C}", "क\u{93C}\u{94D}", "ก\u{E48}\u{E38}", "ก\u{E38}\u{E48}", "ำ", "e\u{301}", "ﬁ", "Ünal", "漢字", "한국"] {
-            assert_eq!(quick_nfkc(s, info), is_nfkc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
+        // With a nukta, Bengali া and Tamil ா, which the normaliser's own quick check leaves
+        // at "maybe", and with marks that do compose (e + ́, ে + া, ᄀ + ᅡ).
+        for s in [
+            "नरेन्द्र", "क्\u{93C}", "क\u{93C}\u{94D}", "ก\u{E48}\u{E38}", "ก\u{E38}\u{E48}", "ำ", "e\u{301}", "ﬁ", "Ünal",
+            "漢字", "한국", "রাম", "কোে\u{9BE}", "\u{9C7}\u{9BE}", "ராமா", "\u{BC6}\u{BBE}", "\u{1100}\u{1161}", "é\u{323}",
+        ] {
+            assert_eq!(quick_nfkc(s, info), s.nfkc().eq(s.chars()), "{s:?}");
         }
+    }
+
+    /// Every "maybe" character after every character below [`FLAGS_END`], alone and between
+    /// others: what [`quick_nfkc`] calls NFKC, the normaliser leaves as it is.
+    #[test]
+    fn maybe_pairs_agree_with_the_normaliser() {
+        let info = char_flags();
+        let maybe: Vec<char> = (0..FLAGS_END as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| info.flags[c as usize] & MAYBE != 0)
+            .collect();
+        let mut passed = 0;
+        for p in (0..FLAGS_END as u32).filter_map(char::from_u32) {
+            for &c in &maybe {
+                for s in [format!("{p}{c}"), format!("a{p}{c}\u{94D}"), format!("{p}{c}{c}")] {
+                    if quick_nfkc(&s, info) {
+                        assert!(s.nfkc().eq(s.chars()), "{s:?}");
+                        passed += 1;
+                    }
+                }
+            }
+        }
+        assert!(passed > 100_000, "{passed}");
+    }
+
+    /// Generated strings of starters with and without decompositions, "maybe" characters,
+    /// combining marks, compatibility characters and characters clean drops: [`quick_nfkc`]
+    /// agrees with the normaliser where it says yes, [`nfkc_by_parts`] always, and
+    /// [`clean_into`] with [`clean_general`].
+    #[test]
+    fn maybe_strings_agree_with_the_normaliser() {
+        let info = char_flags();
+        let alphabet: Vec<char> = "কগনমলেোৌাৗ়্তকািীুূ\u{9D7}\u{9CB}கமலநெொாௗ்\u{BCA}\u{BD7}कनऱ्ािक़\u{915}\u{93C}\u{94D}            aeiouéệẹ\u{301}\u{300}\u{323}\u{302}\u{308}\u{327}\u{1100}\u{1161}\u{11A8}가\u{200C}\u{200D}\u{640} -\
+            ²¹⁴ªﬁ´եւևกำ\u{E48}\u{2011}＝ﻣ\u{FB2A}\u{1E0B}\u{F900}"
+            .chars()
+            .collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut passed, mut cleaned, mut general) = (0, String::new(), String::new());
+        for _ in 0..200_000 {
+            let len = 1 + next() % 6;
+            let s: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            if quick_nfkc(&s, info) {
+                assert!(s.nfkc().eq(s.chars()), "{s:?}");
+                passed += 1;
+            }
+            assert_eq!(nfkc_by_parts(&s, info), s.nfkc().collect::<String>(), "{s:?}");
+            clean_into(&s, &mut cleaned);
+            clean_general(&s, &mut general);
+            assert_eq!(cleaned, general, "{s:?}");
+        }
+        assert!(passed > 20_000, "{passed}");
     }
 
     #[test]

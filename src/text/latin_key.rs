@@ -142,30 +142,44 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut
 /// The next run of word characters in `input` at or after byte `from`; `Err` at a
 /// character the general path must read.
 fn next_word(input: &str, from: usize) -> Result<Option<(usize, usize)>, ()> {
+    // The gap before the word, then the word: two loops, each with one test per ASCII byte.
     let b = input.as_bytes();
     let mut i = from;
-    let mut start = None;
-    while let Some(&c) = b.get(i) {
-        let (word, len) = if c < 0x80 {
-            match CLASS[usize::from(c)] {
-                Class::Word => (true, 1),
-                Class::Gap => (false, 1),
+    let start = loop {
+        match b.get(i) {
+            None => return Ok(None),
+            Some(&c) if c < 0x80 => match CLASS[usize::from(c)] {
+                Class::Word => break i,
+                Class::Gap => i += 1,
                 Class::Other => return Err(()),
+            },
+            Some(_) => {
+                plain_latin_len(input, i)?;
+                break i;
             }
-        } else {
-            match input[i..].chars().next() {
-                Some(ch) if is_plain_latin(ch) => (true, ch.len_utf8()),
-                _ => return Err(()),
-            }
-        };
-        if word {
-            start = start.or(Some(i));
-        } else if let Some(s) = start {
-            return Ok(Some((s, i)));
         }
-        i += len;
+    };
+    loop {
+        match b.get(i) {
+            None => break,
+            Some(&c) if c < 0x80 => match CLASS[usize::from(c)] {
+                Class::Word => i += 1,
+                Class::Gap => break,
+                Class::Other => return Err(()),
+            },
+            Some(_) => i += plain_latin_len(input, i)?,
+        }
     }
-    Ok(start.map(|s| (s, b.len())))
+    Ok(Some((start, i)))
+}
+
+/// The length of the letter above ASCII at byte `i` of `input`; `Err` for a character that
+/// is not [`is_plain_latin`].
+fn plain_latin_len(input: &str, i: usize) -> Result<usize, ()> {
+    match input[i..].chars().next() {
+        Some(ch) if is_plain_latin(ch) => Ok(ch.len_utf8()),
+        _ => Err(()),
+    }
 }
 
 /// A Latin word or part of one: its letters lower-cased and folded to ASCII, and where

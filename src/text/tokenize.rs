@@ -288,6 +288,7 @@ pub fn fold_letter(c: char) -> Option<u8> {
 /// AbdulAziz, binLaden): where it splits, in characters (the first capital after the
 /// second letter, every letter between the first and it lower-case), and the particle's
 /// role, `role_of` giving the role of the first `i` letters.
+#[inline]
 pub(super) fn camel_case_particle(word: &str, role_of: impl FnOnce(usize) -> Option<Role>) -> Option<(usize, Role)> {
     // A byte scan for an ASCII word.
     let first_capital = if word.is_ascii() {
