@@ -287,6 +287,11 @@ impl Name {
                     if word.contains(['ё', 'Ё']) {
                         alt_syms.push(read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
+                    // Russian passports (and the lists that copy them) write е after a vowel e
+                    // and я ia: Alekseev, Mariia, where the reading above has Alekseyev, Mariya.
+                    if let Some(p) = text::translit::cyrillic::passport(word) {
+                        alt_syms.push(read(b"", &p, Script::Latin, lang));
+                    }
                 }
                 if let Some(mb) = nb_as_mb(&syms) {
                     alt_syms.push(mb);

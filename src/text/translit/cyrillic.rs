@@ -112,6 +112,33 @@ pub fn translit(word: &str, lang: Lang, out: &mut String) {
     }
 }
 
+/// The spelling of a Russian word in a passport (ICAO 9303, the convention of Russian
+/// passports since 2013 and of the lists that copy them), lower-case: `е ё` → `e` everywhere
+/// (Alekseev, not Alekseyev), `й` → `i`, `я` → `ia`, `ю` → `iu`, `ъ` → `ie` (Mariia, Iuliia).
+/// `None` for a word of another Cyrillic language, and where the spelling is the
+/// [`translit`] reading.
+pub fn passport(word: &str) -> Option<String> {
+    if detect(word) != Lang::Ru {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().filter(|&c| !is_mark(c)) {
+        let (l, _) = lower(c);
+        let s = match l {
+            'е' | 'ё' | 'э' => "e",
+            'й' | 'и' => "i",
+            'ю' => "iu",
+            'я' => "ia",
+            'ъ' => "ie",
+            l => ru(l, &Ctx { prev: None, next: None, rest: &"".chars() })?,
+        };
+        out.push_str(s);
+    }
+    let mut usual = String::with_capacity(out.len());
+    translit(word, Lang::Ru, &mut usual);
+    (!usual.eq_ignore_ascii_case(&out)).then_some(out)
+}
+
 /// What a letter's reading may depend on: the previous and next characters (lower-cased,
 /// marks skipped) and the rest of the word.
 struct Ctx<'a> {
@@ -428,6 +455,20 @@ mod tests {
         let mut s = String::new();
         translit(word, lang, &mut s);
         s
+    }
+
+    #[test]
+    fn passport_spellings() {
+        assert_eq!(passport("Алексеев").as_deref(), Some("alekseev"));
+        assert_eq!(passport("Мария").as_deref(), Some("mariia"));
+        assert_eq!(passport("Юлия").as_deref(), Some("iuliia"));
+        assert_eq!(passport("Ельцин").as_deref(), Some("eltsin"));
+        assert_eq!(passport("Подъячев").as_deref(), Some("podieiachev"));
+        assert_eq!(passport("Сергей").as_deref(), Some("sergei"));
+        // The same as the usual reading: nothing new.
+        assert_eq!(passport("Иванов"), None);
+        // Not Russian.
+        assert_eq!(passport("Олексій"), None);
     }
 
     #[test]
