@@ -606,13 +606,13 @@ fn canonical_symbols(role: Role, word: &str, lower: &str) -> Option<&'static [u8
 const CANONICAL_MAX_LEN: usize = "الله".len();
 
 /// `word.to_lowercase()` into `out`, without allocating for an ASCII word, nor looking
-/// up the case of letters for a word of Arabic letters, which have none.
+/// up the case of letters for a word of a script without case (Arabic).
 fn lower_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
-    } else if word.chars().all(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{200C}')) {
+    } else if word.chars().all(|c| text::caseless(c) || c == text::clean::ZWNJ) {
         out.push_str(word);
     } else {
         out.push_str(&word.to_lowercase());
@@ -707,14 +707,8 @@ fn pinyin_palatals(word: &str, lang: Lang) -> Option<String> {
 /// The name groups of a word (exact form), and the largest one's number of spellings.
 /// `key` is a buffer for the word's form key.
 fn name_groups(word: &str, sp: &text::tokenize::Span, key: &mut String) -> (Vec<tables::Entry>, u32) {
-    if word.is_ascii() {
-        // What `form_key_into` makes of an ASCII word, without its per-letter tests.
-        key.clear();
-        key.extend(word.bytes().filter(|&b| b != b'\'').map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        let span = text::tokenize::Span { start: 0, end: word.len(), script: sp.script, role: sp.role };
-        text::form_key_into(word, &[span], key);
-    }
+    let span = text::tokenize::Span { start: 0, end: word.len(), script: sp.script, role: sp.role };
+    text::form_key_into(word, &[span], key);
     let mut groups = Vec::new();
     let mut spellings = 0;
     for e in tables::lookup(Index::Forms, key).filter(|e| e.kind() == Kind::Person) {
