@@ -24,12 +24,14 @@ struct Buffers {
     reader: Reader,
     words: String,
     sym_arena: Vec<u8>,
+    group_arena: Vec<tables::Entry>,
     syms: Vec<u8>,
     lower: String,
     form_key: String,
     /// What a token holds until its name's arenas are made: shared, not allocated per name.
     no_words: Arc<str>,
     no_syms: Arc<[u8]>,
+    no_groups: Arc<[tables::Entry]>,
 }
 
 impl Default for Buffers {
@@ -39,11 +41,13 @@ impl Default for Buffers {
             reader: Reader::default(),
             words: String::new(),
             sym_arena: Vec::new(),
+            group_arena: Vec::new(),
             syms: Vec::new(),
             lower: String::new(),
             form_key: String::new(),
             no_words: Arc::from(""),
             no_syms: Arc::from(&[][..]),
+            no_groups: Arc::from(&[][..]),
         }
     }
 }
@@ -92,7 +96,7 @@ struct Part {
 
 impl Part {
     /// The part from `start` to the end of `arena`, just written.
-    fn since(start: usize, arena: &[u8]) -> Part {
+    fn since<T>(start: usize, arena: &[T]) -> Part {
         // Names are at most MAX_NAME_LEN bytes, their readings a few times that.
         Part { start: start as u32, end: arena.len() as u32 }
     }
@@ -104,14 +108,15 @@ impl Part {
 
 /// One word of a [`Name`].
 ///
-/// Its strings lie in two arenas that the tokens of a name share, two allocations per
+/// Its strings lie in arenas that the tokens of a name share, a few allocations per
 /// name instead of a few per word: `words`, the cleaned text (where [`Token::text`] is)
-/// followed by the words' skeletons, and `sym_arena`, the words' sound symbols and the
-/// readings `bare` and `soft_g`.
+/// followed by the words' skeletons, `sym_arena`, the words' sound symbols and the
+/// readings `bare` and `soft_g`, and `group_arena`, the words' name groups.
 #[derive(Clone)]
 pub struct Token {
     words: Arc<str>,
     sym_arena: Arc<[u8]>,
+    group_arena: Arc<[tables::Entry]>,
     text: Part,
     script: Script,
     role: Role,
@@ -140,7 +145,7 @@ pub struct Token {
     /// The Wikidata name groups that spell this word exactly so (at most
     /// [`MAX_GROUPS`]), and the largest group's number of spellings: a name spelled many
     /// ways is a common one.
-    groups: Vec<tables::Entry>,
+    groups: Part,
     spellings: u32,
     /// How many of the last `alt_syms` are bases of a derived family name (Kowal of
     /// Kowalowa, see [`slavic_masculine`]).
@@ -188,7 +193,11 @@ impl Token {
 
     /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
     pub(crate) fn shares_group(&self, other: &Token) -> bool {
-        self.groups.iter().any(|g| other.groups.contains(g))
+        self.groups().iter().any(|g| other.groups().contains(g))
+    }
+
+    fn groups(&self) -> &[tables::Entry] {
+        &self.group_arena[self.groups.range()]
     }
 
     /// Latin readings of a word in Chinese characters (empty for other words).
@@ -243,7 +252,7 @@ impl PartialEq for Token {
             && self.soft_g() == other.soft_g()
             && self.abroad == other.abroad
             && self.hyphened == other.hyphened
-            && self.groups == other.groups
+            && self.groups() == other.groups()
             && self.spellings == other.spellings
             && self.derived == other.derived
             && self.slavic_spelling == other.slavic_spelling
@@ -266,7 +275,7 @@ impl std::fmt::Debug for Token {
             .field("soft_g", &self.soft_g())
             .field("abroad", &self.abroad)
             .field("hyphened", &self.hyphened)
-            .field("groups", &self.groups)
+            .field("groups", &self.groups())
             .field("spellings", &self.spellings)
             .field("derived", &self.derived)
             .field("slavic_spelling", &self.slavic_spelling)
@@ -339,12 +348,13 @@ impl Name {
     }
 
     fn analyse_with(input: &str, lang: Lang, buffers: &mut Buffers) -> Name {
-        let Buffers { scratch, reader, words, sym_arena, syms, lower, form_key, no_words, no_syms } = buffers;
+        let Buffers { scratch, reader, words, sym_arena, group_arena, syms, lower, form_key, no_words, no_syms, no_groups } = buffers;
         text::analyse(input, scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
         words.clear();
         words.push_str(&scratch.cleaned);
         sym_arena.clear();
+        group_arena.clear();
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
             let text = if word.is_empty() { Part::default() } else { Part { start: sp.start as u32, end: sp.end as u32 } };
@@ -445,11 +455,12 @@ impl Name {
             }
             let bare = latin_name.then(|| joined_article_before_vowel_or_sun(word)).flatten().map(|rest| reader.read_part(sym_arena, rest, sp.script, lang));
             let soft_g = latin_name.then(|| soft_g(french.unwrap_or(word))).flatten().map(|w| reader.read_part(sym_arena, &w, sp.script, lang));
-            let abroad = if latin_name {
-                [german_spoken(word), greek_gg(word)].into_iter().flatten().map(|w| reader.read(b"", &w, sp.script, lang)).collect()
-            } else {
-                Vec::new()
-            };
+            let mut abroad = Vec::new();
+            if latin_name {
+                for w in [german_spoken(word), greek_gg(word)].into_iter().flatten() {
+                    abroad.push(reader.read(b"", &w, sp.script, lang));
+                }
+            }
             // A vowel letter after a hyphen is a syllable of a compound (Min-a, Gyu-o:
             // Korean 아, 오), not an initial.
             let vowel_syllable = sp.role == Role::Initial && word.chars().all(|c| "aeiouAEIOU".contains(c));
@@ -457,12 +468,14 @@ impl Name {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
-            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp, form_key) } else { (Vec::new(), 0) };
+            let start = group_arena.len();
+            let spellings = if sp.role == Role::Name { name_groups(word, sp, form_key, group_arena) } else { 0 };
+            let groups = Part::since(start, group_arena);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
             // know the word as a name spelled with a final -a (اليحيى al-Yahya).
             let after_article = i > 0 && scratch.spans[i - 1].role == Role::Article;
-            if after_article && sp.role == Role::Name && sp.script == Script::Arabic && !groups.iter().any(|e| e.label().ends_with(['a', 'e'])) {
+            if after_article && sp.role == Role::Name && sp.script == Script::Arabic && !group_arena[groups.range()].iter().any(|e| e.label().ends_with(['a', 'e'])) {
                 for v in std::iter::once(&mut *syms).chain(alt_syms.iter_mut()) {
                     if let Some(last) = v.last_mut().filter(|l| **l == phon::sym::ANY_I) {
                         *last = b'I';
@@ -473,7 +486,7 @@ impl Name {
             // (増田 Masuda, read masuda, mashida, …): the Latin labels of its name groups.
             let mut readings = Vec::new();
             if han {
-                for e in &groups {
+                for e in &group_arena[groups.range()] {
                     let v = reader.read(b"", e.label(), Script::Latin, lang);
                     if !v.is_empty() && !readings.contains(&v) {
                         readings.push(v);
@@ -483,14 +496,17 @@ impl Name {
             let start = sym_arena.len();
             sym_arena.extend_from_slice(syms);
             let syms = Part::since(start, sym_arena);
-            let (words, sym_arena) = (no_words.clone(), no_syms.clone());
-            tokens.push(Token { words, sym_arena, text, script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
+            let (words, sym_arena, group_arena) = (no_words.clone(), no_syms.clone(), no_groups.clone());
+            tokens.push(Token { words, sym_arena, group_arena, text, script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
         }
         // The arenas are complete: share them.
         let (words, sym_arena) = (Arc::<str>::from(words.as_str()), Arc::<[u8]>::from(&sym_arena[..]));
+        // Most names of the tables' scripts have groups; others share the empty arena.
+        let group_arena = if group_arena.is_empty() { no_groups.clone() } else { Arc::from(&group_arena[..]) };
         for t in &mut tokens {
             t.words = words.clone();
             t.sym_arena = sym_arena.clone();
+            t.group_arena = group_arena.clone();
         }
         Name { words, cleaned_len: scratch.cleaned.len(), tokens, lang }
     }
@@ -704,20 +720,21 @@ fn pinyin_palatals(word: &str, lang: Lang) -> Option<String> {
     lower.contains(['q', 'x']).then(|| lower.replace('q', "ch").replace('x', "sh"))
 }
 
-/// The name groups of a word (exact form), and the largest one's number of spellings.
-/// `key` is a buffer for the word's form key.
-fn name_groups(word: &str, sp: &text::tokenize::Span, key: &mut String) -> (Vec<tables::Entry>, u32) {
+/// Appends the name groups of a word (exact form) to `groups`, and gives the largest
+/// one's number of spellings. `key` is a buffer for the word's form key.
+fn name_groups(word: &str, sp: &text::tokenize::Span, key: &mut String, groups: &mut Vec<tables::Entry>) -> u32 {
     let span = text::tokenize::Span { start: 0, end: word.len(), script: sp.script, role: sp.role };
     text::form_key_into(word, &[span], key);
-    let mut groups = Vec::new();
+    let mut kept = 0;
     let mut spellings = 0;
     for e in tables::lookup(Index::Forms, key).filter(|e| e.kind() == Kind::Person) {
         spellings = spellings.max(e.weight());
-        if groups.len() < MAX_GROUPS {
+        if kept < MAX_GROUPS {
             groups.push(e);
+            kept += 1;
         }
     }
-    (groups, spellings)
+    spellings
 }
 
 /// The masculine or base forms of a Slavic family name in a feminine or patronymic form,
@@ -747,13 +764,13 @@ fn slavic_masculine(word: &str) -> Vec<String> {
             if stem.chars().count() < min {
                 continue;
             }
-            let mut out = vec![format!("{stem}{repl}")];
+            let mut out = vec![[stem, repl].concat()];
             // The Russian -ova of Ivanova is from Ivanov only: Ivana is another name.
             let west = matches!(*end, "ówna" | "owna" | "ianka" | "anka" | "czyna" | "ová" | "owa");
             // -ina and -yna end given names too (Martina / Marta): only a stem they softened.
             let wife = matches!(*end, "ina" | "yna");
             if west || wife {
-                let hard = if *end == "czyna" { Some(format!("{stem}k")) } else { hard_stem(stem) };
+                let hard = if *end == "czyna" { Some([stem, "k"].concat()) } else { hard_stem(stem) };
                 // The e that Polish -ek drops before a suffix (Kubek / Kubkowa, Wróbiek /
                 // Wróbkówna; after ś, ć, ń, ź it is written i: Gąsiek / Gąśkowa).
                 let ek = fleeting_e(stem).filter(|_| west);
@@ -762,9 +779,9 @@ fn slavic_masculine(word: &str) -> Vec<String> {
                     if s != stem {
                         out.push(s.clone());
                     }
-                    out.push(format!("{s}a"));
+                    out.push([&s, "a"].concat());
                     if matches!(*end, "owa" | "ówna" | "owna") {
-                        out.push(format!("{s}o"));
+                        out.push([&s, "o"].concat());
                     }
                 }
             }
@@ -780,7 +797,7 @@ fn slavic_masculine(word: &str) -> Vec<String> {
 fn hard_stem(stem: &str) -> Option<String> {
     const SOFT: &[(&str, &str)] = &[("cz", "k"), ("dz", "d"), ("rz", "r"), ("ż", "g"), ("si", "ś"), ("ci", "ć"), ("ni", "ń"), ("zi", "ź")];
     let (head, hard) = SOFT.iter().find_map(|(soft, hard)| stem.strip_suffix(soft).map(|h| (h, hard)))?;
-    (head.chars().count() >= 2).then(|| format!("{head}{hard}"))
+    (head.chars().count() >= 2).then(|| [head, hard].concat())
 }
 
 /// The Polish base in -ek of a stem that lost its e before a suffix (kubk: kubek; gąśk:
@@ -796,7 +813,7 @@ fn fleeting_e(stem: &str) -> Option<String> {
         'ć' => "ci",
         'ń' => "ni",
         'ź' => "zi",
-        _ => return Some(format!("{head}ek")),
+        _ => return Some([head, "ek"].concat()),
     };
     let mut out = head[..head.len() - last.len_utf8()].to_string();
     out.push_str(soft);
@@ -824,6 +841,12 @@ fn uzbek_suffixed(word: &str) -> Option<&str> {
     let end = ["khon", "xon", "jon"].into_iter().find(|e| lower_end(e))?;
     let stem = &word[..word.len() - end.len()];
     (stem.chars().count() >= 4).then_some(stem)
+}
+
+/// Does the lower-cased word `b` have the two ASCII letters `pair`? (What
+/// `contains` of a two-letter `&str` answers, without its searcher.)
+fn has_lower_pair(b: &[u8], pair: &[u8; 2]) -> bool {
+    b.windows(2).any(|w| w == pair)
 }
 
 /// Does `word` have the two ASCII letters `pair`, in either case?
@@ -938,12 +961,12 @@ fn german_spoken(word: &str) -> Option<String> {
 fn slavic_ts(lower: &str) -> Option<String> {
     let b = lower.as_bytes();
     // Hungarian cs and zs (Csonka) spell other sounds.
-    if !b.contains(&b'c') || lower.contains("cs") || lower.contains("zs") {
+    if !b.contains(&b'c') || has_lower_pair(b, b"cs") || has_lower_pair(b, b"zs") {
         return None;
     }
     const ENDINGS: &[&str] = &["cki", "cka", "cky", "ckyj", "ckij", "cký", "cká", "ec", "ic", "yc", "uc", "rc"];
     let slavic = lower.contains(['w', 'ł', 'ą', 'ę', 'ś', 'ć', 'ż', 'ź', 'ń', 'ř', 'č', 'š', 'ž', 'ě', 'ů'])
-        || ["cz", "sz", "rz"].iter().any(|d| lower.contains(d))
+        || [b"cz", b"sz", b"rz"].iter().any(|d| has_lower_pair(b, d))
         || ENDINGS.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 1);
     if !slavic {
         return None;
@@ -1108,8 +1131,7 @@ fn nb_as_mb(syms: &[u8]) -> Option<Vec<u8>> {
 fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
     // Not in short words (شاه Shah, حنة Hanna, whose t would meet a d), nor after the y of
     // -iyya (مارية Maria).
-    let letters = word.chars().count();
-    if script != Script::Arabic || letters < 4 || !word.ends_with(['ة', 'ه']) {
+    if script != Script::Arabic || !word.ends_with(['ة', 'ه']) || word.chars().count() < 4 {
         return None;
     }
     let mut t = syms.to_vec();
@@ -1129,12 +1151,12 @@ fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
 /// an rh before a vowel, a second reading (Farhad is r-h).
 /// `w` is the word lower-cased.
 fn maghreb_rh(w: &str) -> Option<String> {
-    let at = w.find("rh")?;
+    let at = w.as_bytes().windows(2).position(|p| p == b"rh")?;
     let next = w.as_bytes().get(at + 2).copied();
     if !matches!(next, Some(b'a' | b'e' | b'i' | b'o' | b'u')) || w[at..].starts_with("rrh") {
         return None;
     }
-    Some(format!("{}gh{}", &w[..at], &w[at + 2..]))
+    Some([&w[..at], "gh", &w[at + 2..]].concat())
 }
 
 /// The label of the best-attested name group that spells `word` exactly so and whose
