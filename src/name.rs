@@ -97,8 +97,13 @@ struct Part {
 impl Part {
     /// The part from `start` to the end of `arena`, just written.
     fn since<T>(start: usize, arena: &[T]) -> Part {
-        // Names are at most MAX_NAME_LEN bytes, their readings a few times that.
-        Part { start: start as u32, end: arena.len() as u32 }
+        Part::new(start, arena.len())
+    }
+
+    /// The part `start..end` of an arena, which [`Name::analyse`] checks to be under
+    /// 4 GiB once made: every offset in it converts exactly.
+    fn new(start: usize, end: usize) -> Part {
+        Part { start: start as u32, end: end as u32 }
     }
 
     fn range(self) -> std::ops::Range<usize> {
@@ -357,7 +362,7 @@ impl Name {
         group_arena.clear();
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
-            let text = if word.is_empty() { Part::default() } else { Part { start: sp.start as u32, end: sp.end as u32 } };
+            let text = if word.is_empty() { Part::default() } else { Part::new(sp.start, sp.end) };
             let latin_name = sp.role == Role::Name && sp.script == Script::Latin;
             let han = sp.script == Script::Other && is_han(word);
             // Spelled with letters of Polish, Czech or Croatian (see `Token::slavic_spelling`).
@@ -499,7 +504,10 @@ impl Name {
             let (words, sym_arena, group_arena) = (no_words.clone(), no_syms.clone(), no_groups.clone());
             tokens.push(Token { words, sym_arena, group_arena, text, script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
         }
-        // The arenas are complete: share them.
+        // The arenas are complete: share them. Their offsets fit (see `Part::new`): a
+        // name's text is one line or field, and `Name::parse` takes MAX_NAME_LEN bytes.
+        let fits = |n: usize| u32::try_from(n).is_ok();
+        assert!(fits(words.len()) && fits(sym_arena.len()) && fits(group_arena.len()), "a name's analysis over 4 GiB");
         let (words, sym_arena) = (Arc::<str>::from(words.as_str()), Arc::<[u8]>::from(&sym_arena[..]));
         // Most names of the tables' scripts have groups; others share the empty arena.
         let group_arena = if group_arena.is_empty() { no_groups.clone() } else { Arc::from(&group_arena[..]) };
