@@ -2,6 +2,7 @@
 //! symbols), ready to be keyed, resolved and compared many times.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::compare::{sym_similarity, Writing};
 use crate::error::{Error, ErrorKind};
@@ -14,25 +15,117 @@ use crate::text::{self, phon, Scratch};
 pub const MAX_NAME_LEN: usize = 1000;
 
 /// The buffers of [`Name::analyse`], kept from one name to the next (their growth cost
-/// more than the analysis of a short name): the text pipeline's, and per word the
-/// lower-cased word that the spelling rules read (one copy, not one per rule) and the key
-/// of its name groups.
-#[derive(Default)]
+/// more than the analysis of a short name): the text pipeline's, the name's two arenas
+/// before they are shared (see [`Token`]), and per word its symbols, the lower-cased word
+/// that the spelling rules read (one copy, not one per rule) and the key of its name
+/// groups.
 struct Buffers {
     scratch: Scratch,
-    bytes: Vec<u8>,
-    latin: String,
+    reader: Reader,
+    words: String,
+    sym_arena: Vec<u8>,
+    group_arena: Vec<tables::Entry>,
+    syms: Vec<u8>,
     lower: String,
     form_key: String,
+    /// What a token holds until its name's arenas are made: shared, not allocated per name.
+    no_words: Arc<str>,
+    no_syms: Arc<[u8]>,
+    no_groups: Arc<[tables::Entry]>,
+}
+
+impl Default for Buffers {
+    fn default() -> Self {
+        Buffers {
+            scratch: Scratch::default(),
+            reader: Reader::default(),
+            words: String::new(),
+            sym_arena: Vec::new(),
+            group_arena: Vec::new(),
+            syms: Vec::new(),
+            lower: String::new(),
+            form_key: String::new(),
+            no_words: Arc::from(""),
+            no_syms: Arc::from(&[][..]),
+            no_groups: Arc::from(&[][..]),
+        }
+    }
+}
+
+/// Reads words into sound symbols, with the buffers of [`text::word_symbols`].
+#[derive(Default)]
+struct Reader {
+    latin: String,
+    bytes: Vec<u8>,
+    syms: Vec<u8>,
+}
+
+impl Reader {
+    /// Appends the sound symbols of `w`, read as `script` by the conventions of `lang`, to
+    /// `out`, which the reading continues: a symbol that repeats its last one is left out.
+    fn read_into(&mut self, out: &mut Vec<u8>, w: &str, script: Script, lang: Lang) {
+        text::word_symbols(w, script, lang, out, &mut self.latin, &mut self.bytes);
+    }
+
+    /// The symbols of `w` appended to `arena` as a reading of their own.
+    fn read_part(&mut self, arena: &mut Vec<u8>, w: &str, script: Script, lang: Lang) -> Part {
+        let mut syms = std::mem::take(&mut self.syms);
+        syms.clear();
+        self.read_into(&mut syms, w, script, lang);
+        let start = arena.len();
+        arena.extend_from_slice(&syms);
+        self.syms = syms;
+        Part::since(start, arena)
+    }
+
+    /// The symbols of `w` after `prefix`: every other reading of a word.
+    fn read(&mut self, prefix: &[u8], w: &str, script: Script, lang: Lang) -> Vec<u8> {
+        let mut v = Vec::with_capacity(prefix.len() + w.len() + 4);
+        v.extend_from_slice(prefix);
+        self.read_into(&mut v, w, script, lang);
+        v
+    }
+}
+
+/// Where a token's string lies in one of its name's arenas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+struct Part {
+    start: u32,
+    end: u32,
+}
+
+impl Part {
+    /// The part from `start` to the end of `arena`, just written.
+    fn since<T>(start: usize, arena: &[T]) -> Part {
+        Part::new(start, arena.len())
+    }
+
+    /// The part `start..end` of an arena, which [`Name::analyse`] checks to be under
+    /// 4 GiB once made: every offset in it converts exactly.
+    fn new(start: usize, end: usize) -> Part {
+        Part { start: start as u32, end: end as u32 }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// One word of a [`Name`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its strings lie in arenas that the tokens of a name share, a few allocations per
+/// name instead of a few per word: `words`, the cleaned text (where [`Token::text`] is)
+/// followed by the words' skeletons, `sym_arena`, the words' sound symbols and the
+/// readings `bare` and `soft_g`, and `group_arena`, the words' name groups.
+#[derive(Clone)]
 pub struct Token {
-    text: String,
+    words: Arc<str>,
+    sym_arena: Arc<[u8]>,
+    group_arena: Arc<[tables::Entry]>,
+    text: Part,
     script: Script,
     role: Role,
-    syms: Vec<u8>,
+    syms: Part,
     /// Another reading of the word: with a joined Arabic article that may belong to the
     /// name (`البير` Albert, `الهام` Ilham), or without a joined Latin one (`Alshannik`).
     alt_syms: Vec<Vec<u8>>,
@@ -40,14 +133,14 @@ pub struct Token {
     /// without it the word would often be another name: before a vowel (`Elaraby`,
     /// `Alaoui`; `Alan`, `Elena`) or as an assimilated sun letter (`Essayhi`, `Ennaji`).
     /// Compared only with a word that follows an article (`el-Arabi`, `العلوي`).
-    bare: Option<Vec<u8>>,
-    skeleton: String,
+    bare: Option<Part>,
+    skeleton: Part,
     /// Latin readings of a word in Chinese characters, from its name groups (in Latin
     /// symbols).
     readings: Vec<Vec<u8>>,
     /// A Latin word read with the soft g of English, French and Italian (see [`soft_g`]),
     /// compared only with words of other scripts.
-    soft_g: Option<Vec<u8>>,
+    soft_g: Option<Part>,
     /// A Latin word read as German (see [`german_spoken`]) or Greek (see [`greek_gg`])
     /// spells it, compared only with words of other scripts.
     abroad: Vec<Vec<u8>>,
@@ -57,7 +150,7 @@ pub struct Token {
     /// The Wikidata name groups that spell this word exactly so (at most
     /// [`MAX_GROUPS`]), and the largest group's number of spellings: a name spelled many
     /// ways is a common one.
-    groups: Vec<tables::Entry>,
+    groups: Part,
     spellings: u32,
     /// How many of the last `alt_syms` are bases of a derived family name (Kowal of
     /// Kowalowa, see [`slavic_masculine`]).
@@ -72,7 +165,7 @@ const MAX_GROUPS: usize = 16;
 impl Token {
     /// The word as written (after cleaning).
     pub fn text(&self) -> &str {
-        &self.text
+        &self.words[self.text.range()]
     }
 
     /// The script of the word.
@@ -87,11 +180,11 @@ impl Token {
 
     /// The word's skeleton: consonant classes without vowels (see [`crate::key`]).
     pub fn skeleton(&self) -> &str {
-        &self.skeleton
+        &self.words[self.skeleton.range()]
     }
 
     pub(crate) fn syms(&self) -> &[u8] {
-        &self.syms
+        &self.sym_arena[self.syms.range()]
     }
 
     pub(crate) fn alt_syms(&self) -> &[Vec<u8>] {
@@ -100,12 +193,16 @@ impl Token {
 
     /// The word without a joined article, to compare with a word after an article.
     pub(crate) fn bare(&self) -> Option<&[u8]> {
-        self.bare.as_deref()
+        self.bare.map(|p| &self.sym_arena[p.range()])
     }
 
     /// Does this word share a Wikidata name group with `other` (Yusuf / Joseph / Юсуф)?
     pub(crate) fn shares_group(&self, other: &Token) -> bool {
-        self.groups.iter().any(|g| other.groups.contains(g))
+        self.groups().iter().any(|g| other.groups().contains(g))
+    }
+
+    fn groups(&self) -> &[tables::Entry] {
+        &self.group_arena[self.groups.range()]
     }
 
     /// Latin readings of a word in Chinese characters (empty for other words).
@@ -115,7 +212,7 @@ impl Token {
 
     /// The word read with a soft g (`George` as jorj), if it has a g before e, i or y.
     pub(crate) fn soft_g(&self) -> Option<&[u8]> {
-        self.soft_g.as_deref()
+        self.soft_g.map(|p| &self.sym_arena[p.range()])
     }
 
     /// The word read by German or Greek conventions (`Schaefer` as schäfer, `Aggelos` as
@@ -146,6 +243,51 @@ impl Token {
     }
 }
 
+/// Tokens are equal when their words and readings are, whatever else their names hold.
+impl PartialEq for Token {
+    fn eq(&self, other: &Token) -> bool {
+        self.text() == other.text()
+            && self.script == other.script
+            && self.role == other.role
+            && self.syms() == other.syms()
+            && self.alt_syms == other.alt_syms
+            && self.bare() == other.bare()
+            && self.skeleton() == other.skeleton()
+            && self.readings == other.readings
+            && self.soft_g() == other.soft_g()
+            && self.abroad == other.abroad
+            && self.hyphened == other.hyphened
+            && self.groups() == other.groups()
+            && self.spellings == other.spellings
+            && self.derived == other.derived
+            && self.slavic_spelling == other.slavic_spelling
+    }
+}
+
+impl Eq for Token {}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("text", &self.text())
+            .field("script", &self.script)
+            .field("role", &self.role)
+            .field("syms", &self.syms())
+            .field("alt_syms", &self.alt_syms)
+            .field("bare", &self.bare())
+            .field("skeleton", &self.skeleton())
+            .field("readings", &self.readings)
+            .field("soft_g", &self.soft_g())
+            .field("abroad", &self.abroad)
+            .field("hyphened", &self.hyphened)
+            .field("groups", &self.groups())
+            .field("spellings", &self.spellings)
+            .field("derived", &self.derived)
+            .field("slavic_spelling", &self.slavic_spelling)
+            .finish()
+    }
+}
+
 /// A name analysed into tokens.
 ///
 /// ```
@@ -154,11 +296,28 @@ impl Token {
 /// assert_eq!(roles, ["honorific", "name", "name"]);
 /// assert_eq!(name.key(), canonym::key("علی خامنه‌ای"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Name {
-    cleaned: String,
+    /// The cleaned text, then the words' skeletons (see [`Token`]).
+    words: Arc<str>,
+    cleaned_len: usize,
     tokens: Vec<Token>,
     lang: Lang,
+}
+
+/// Names are equal when their cleaned text, words and conventions are.
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.cleaned() == other.cleaned() && self.tokens == other.tokens && self.lang == other.lang
+    }
+}
+
+impl Eq for Name {}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Name").field("cleaned", &self.cleaned()).field("tokens", &self.tokens).field("lang", &self.lang).finish()
+    }
 }
 
 impl Name {
@@ -194,20 +353,18 @@ impl Name {
     }
 
     fn analyse_with(input: &str, lang: Lang, buffers: &mut Buffers) -> Name {
-        let Buffers { scratch, bytes, latin, lower, form_key } = buffers;
+        let Buffers { scratch, reader, words, sym_arena, group_arena, syms, lower, form_key, no_words, no_syms, no_groups } = buffers;
         text::analyse(input, scratch);
         let mut tokens = Vec::with_capacity(scratch.spans.len());
-        // The sound symbols of `w`, read as `script` by the conventions of `lang`, after
-        // `prefix`: the word itself, and every other reading of it below.
-        let mut read = |prefix: &[u8], w: &str, script: Script, lang: Lang| -> Vec<u8> {
-            let mut v = Vec::with_capacity(prefix.len() + w.len() + 4);
-            v.extend_from_slice(prefix);
-            text::word_symbols(w, script, lang, &mut v, latin, bytes);
-            v
-        };
+        words.clear();
+        words.push_str(&scratch.cleaned);
+        sym_arena.clear();
+        group_arena.clear();
         for (i, sp) in scratch.spans.iter().enumerate() {
             let word = sp.text(&scratch.cleaned);
+            let text = if word.is_empty() { Part::default() } else { Part::new(sp.start, sp.end) };
             let latin_name = sp.role == Role::Name && sp.script == Script::Latin;
+            let han = sp.script == Script::Other && is_han(word);
             // Spelled with letters of Polish, Czech or Croatian (see `Token::slavic_spelling`).
             let slavic_spelling = sp.script == Script::Latin && has_slavic_letters(word);
             let french = if latin_name { french_spoken(word) } else { None };
@@ -215,10 +372,12 @@ impl Name {
             if latin_name || !(sp.role == Role::Name && word.len() > CANONICAL_MAX_LEN) {
                 lower_into(word, lower);
             }
-            let mut syms = read(b"", word, sp.script, lang);
+            syms.clear();
+            reader.read_into(syms, word, sp.script, lang);
             // The skeleton comes from the letters as written, like `canonym::key`.
-            let mut skeleton = String::with_capacity(syms.len());
-            phon::skeleton_into(&syms, &mut skeleton);
+            let start = words.len();
+            phon::skeleton_into(syms, words);
+            let skeleton = Part::since(start, words.as_bytes());
             // Comparisons use one spelling per particle, whatever the script
             // (abdul = abd = عبد), and one for Allah (ullah = ollah = الله).
             if let Some(p) = canonical_symbols(sp.role, word, lower) {
@@ -231,7 +390,8 @@ impl Name {
             let ts = if latin_name { slavic_ts(lower) } else { None };
             let only_ts = ts.is_some() && slavic_spelling;
             if let Some(ts) = ts.as_deref().filter(|_| only_ts) {
-                syms = read(b"", ts, sp.script, lang);
+                syms.clear();
+                reader.read_into(syms, ts, sp.script, lang);
             }
             let mut alt_syms = Vec::new();
             let mut derived = 0;
@@ -243,22 +403,22 @@ impl Name {
                 if joined_article && sp.script == Script::Arabic {
                     // The article's alef is a vowel Latin writes any way or not at
                     // all (Larbi, Lahoucine, Ilham): read it as the ambiguous initial alef.
-                    alt_syms.push(read(&[phon::sym::ANY_A, b'l'], word, sp.script, lang));
+                    alt_syms.push(reader.read(&[phon::sym::ANY_A, b'l'], word, sp.script, lang));
                 }
                 // Maghreb Bel- (ben + article) written joined, its l assimilated in Latin:
                 // بالطيب Bettaieb, بالزين Bezzine.
                 if let Some(rest) = word.strip_prefix("بال").filter(|r| r.chars().count() >= 3) {
-                    alt_syms.push(read(b"b", rest, sp.script, lang));
+                    alt_syms.push(reader.read(b"b", rest, sp.script, lang));
                 }
-                if let Some(t) = marbuta_as_t(word, &syms, sp.script) {
+                if let Some(t) = marbuta_as_t(word, syms, sp.script) {
                     alt_syms.push(t);
                 }
                 if let Some(tail) = optional_head(word, sp.script) {
-                    alt_syms.push(read(b"", tail, sp.script, lang));
+                    alt_syms.push(reader.read(b"", tail, sp.script, lang));
                 }
-                if sp.script == Script::Other && is_han(word) {
+                if han {
                     if let Some(p) = pinyin_palatals(word, lang) {
-                        alt_syms.push(read(b"", &p, Script::Latin, lang));
+                        alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
                 }
                 if sp.script == Script::Latin {
@@ -275,41 +435,42 @@ impl Name {
                         uzbek_suffixed(word).map(Cow::from),
                     ];
                     for other in spellings.iter().flatten() {
-                        alt_syms.push(read(b"", other, sp.script, lang));
+                        alt_syms.push(reader.read(b"", other, sp.script, lang));
                     }
                 }
                 if sp.script == Script::Cyrillic {
                     if let Some(other) = other_g_reading(word, lang) {
-                        alt_syms.push(read(b"", word, sp.script, other));
+                        alt_syms.push(reader.read(b"", word, sp.script, other));
                     }
                     // Russian ё is written e by the passport convention (Gorbachev) and yo
                     // by most others (Fyodor, Pyotr, Kiyoka / Киёка): read it both ways.
                     if word.contains(['ё', 'Ё']) {
-                        alt_syms.push(read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
+                        alt_syms.push(reader.read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
                     // Russian passports (and the lists that copy them) write е after a vowel e
                     // and я ia: Alekseev, Mariia, where the reading above has Alekseyev, Mariya.
                     if let Some(p) = text::translit::cyrillic::passport(word) {
-                        alt_syms.push(read(b"", &p, Script::Latin, lang));
+                        alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
                 }
-                if let Some(mb) = nb_as_mb(&syms) {
+                if let Some(mb) = nb_as_mb(syms) {
                     alt_syms.push(mb);
                 }
                 // The bases of a derived family name come last (see `Token::derived`).
                 let base = if only_ts { ts.as_deref().unwrap_or(word) } else { word };
                 for stem in slavic_masculine(base) {
-                    alt_syms.push(read(b"", &stem, sp.script, lang));
+                    alt_syms.push(reader.read(b"", &stem, sp.script, lang));
                     derived += 1;
                 }
             }
-            let bare = latin_name.then(|| joined_article_before_vowel_or_sun(word)).flatten().map(|rest| read(b"", rest, sp.script, lang));
-            let soft_g = latin_name.then(|| soft_g(french.unwrap_or(word))).flatten().map(|w| read(b"", &w, sp.script, lang));
-            let abroad = if latin_name {
-                [german_spoken(word), greek_gg(word)].into_iter().flatten().map(|w| read(b"", &w, sp.script, lang)).collect()
-            } else {
-                Vec::new()
-            };
+            let bare = latin_name.then(|| joined_article_before_vowel_or_sun(word)).flatten().map(|rest| reader.read_part(sym_arena, rest, sp.script, lang));
+            let soft_g = latin_name.then(|| soft_g(french.unwrap_or(word))).flatten().map(|w| reader.read_part(sym_arena, &w, sp.script, lang));
+            let mut abroad = Vec::new();
+            if latin_name {
+                for w in [german_spoken(word), greek_gg(word)].into_iter().flatten() {
+                    abroad.push(reader.read(b"", &w, sp.script, lang));
+                }
+            }
             // A vowel letter after a hyphen is a syllable of a compound (Min-a, Gyu-o:
             // Korean 아, 오), not an initial.
             let vowel_syllable = sp.role == Role::Initial && word.chars().all(|c| "aeiouAEIOU".contains(c));
@@ -317,13 +478,15 @@ impl Name {
                 let prev = &scratch.spans[i - 1];
                 prev.role == Role::Name && scratch.cleaned.get(prev.end..sp.start) == Some("-")
             };
-            let (groups, spellings) = if sp.role == Role::Name { name_groups(word, sp, form_key) } else { (Vec::new(), 0) };
+            let start = group_arena.len();
+            let spellings = if sp.role == Role::Name { name_groups(word, sp, form_key, group_arena) } else { 0 };
+            let groups = Part::since(start, group_arena);
             // After the article a final ي is the nisba -i (الزبيدي al-Zubaidi), not the
             // alef maksura -a it may be (ليلى, cleaned to ليلي), unless the name tables
             // know the word as a name spelled with a final -a (اليحيى al-Yahya).
             let after_article = i > 0 && scratch.spans[i - 1].role == Role::Article;
-            if after_article && sp.role == Role::Name && sp.script == Script::Arabic && !groups.iter().any(|e| e.label().ends_with(['a', 'e'])) {
-                for v in std::iter::once(&mut syms).chain(alt_syms.iter_mut()) {
+            if after_article && sp.role == Role::Name && sp.script == Script::Arabic && !group_arena[groups.range()].iter().any(|e| e.label().ends_with(['a', 'e'])) {
+                for v in std::iter::once(&mut *syms).chain(alt_syms.iter_mut()) {
                     if let Some(last) = v.last_mut().filter(|l| **l == phon::sym::ANY_I) {
                         *last = b'I';
                     }
@@ -332,22 +495,38 @@ impl Name {
             // A word in Chinese characters has readings that no transliteration gives
             // (増田 Masuda, read masuda, mashida, …): the Latin labels of its name groups.
             let mut readings = Vec::new();
-            if sp.script == Script::Other && is_han(word) {
-                for e in &groups {
-                    let v = read(b"", e.label(), Script::Latin, lang);
+            if han {
+                for e in &group_arena[groups.range()] {
+                    let v = reader.read(b"", e.label(), Script::Latin, lang);
                     if !v.is_empty() && !readings.contains(&v) {
                         readings.push(v);
                     }
                 }
             }
-            tokens.push(Token { text: word.to_string(), script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
+            let start = sym_arena.len();
+            sym_arena.extend_from_slice(syms);
+            let syms = Part::since(start, sym_arena);
+            let (words, sym_arena, group_arena) = (no_words.clone(), no_syms.clone(), no_groups.clone());
+            tokens.push(Token { words, sym_arena, group_arena, text, script: sp.script, role: sp.role, syms, alt_syms, bare, skeleton, readings, soft_g, abroad, hyphened, groups, spellings, derived, slavic_spelling });
         }
-        Name { cleaned: scratch.cleaned.clone(), tokens, lang }
+        // The arenas are complete: share them. Their offsets fit (see `Part::new`): a
+        // name's text is one line or field, and `Name::parse` takes MAX_NAME_LEN bytes.
+        let fits = |n: usize| u32::try_from(n).is_ok();
+        assert!(fits(words.len()) && fits(sym_arena.len()) && fits(group_arena.len()), "a name's analysis over 4 GiB");
+        let (words, sym_arena) = (Arc::<str>::from(words.as_str()), Arc::<[u8]>::from(&sym_arena[..]));
+        // Most names of the tables' scripts have groups; others share the empty arena.
+        let group_arena = if group_arena.is_empty() { no_groups.clone() } else { Arc::from(&group_arena[..]) };
+        for t in &mut tokens {
+            t.words = words.clone();
+            t.sym_arena = sym_arena.clone();
+            t.group_arena = group_arena.clone();
+        }
+        Name { words, cleaned_len: scratch.cleaned.len(), tokens, lang }
     }
 
     /// The cleaned text (see [`crate::clean`]).
     pub fn cleaned(&self) -> &str {
-        &self.cleaned
+        &self.words[..self.cleaned_len]
     }
 
     /// The words of the name, particles and honorifics included (see [`Token::role`]).
@@ -358,21 +537,22 @@ impl Name {
     /// The skeleton key (see [`crate::key`]).
     pub fn key(&self) -> String {
         let all_noise = self.tokens.iter().all(|t| t.role.is_noise());
-        self.tokens.iter().filter(|t| all_noise || !t.role.is_noise()).map(|t| t.skeleton.as_str()).collect()
+        self.tokens.iter().filter(|t| all_noise || !t.role.is_noise()).map(|t| t.skeleton()).collect()
     }
 
     /// Readable Latin (see [`crate::transliterate`]).
     pub fn to_latin(&self) -> String {
-        let mut out = String::with_capacity(self.cleaned.len() + 8);
+        let cleaned = self.cleaned();
+        let mut out = String::with_capacity(cleaned.len() + 8);
         let mut glue = false; // the previous token was an article written as "al-"
         // Where the previous token ended in the cleaned text: the separator the name was
         // written with (`Jean-Pierre`, `al-Assad`, `d'Estaing`, `McDonald`) is kept outside Arabic script.
         let mut cursor = 0;
         let mut prev_arabic = false;
         for t in &self.tokens {
-            let at = self.cleaned.get(cursor..).and_then(|rest| rest.find(t.text.as_str())).map(|i| cursor + i);
+            let at = cleaned.get(cursor..).and_then(|rest| rest.find(t.text())).map(|i| cursor + i);
             if !out.is_empty() && !glue {
-                let gap = at.map(|i| &self.cleaned[cursor..i]).filter(|g| !g.contains(char::is_whitespace));
+                let gap = at.map(|i| &cleaned[cursor..i]).filter(|g| !g.contains(char::is_whitespace));
                 let latin = matches!(t.script, Script::Latin | Script::Common);
                 match gap {
                     // A Latin name as written: a split joined form (`Abdulaziz`) too.
@@ -382,7 +562,7 @@ impl Name {
                 }
             }
             if let Some(i) = at {
-                cursor = i + t.text.len();
+                cursor = i + t.text().len();
             }
             prev_arabic = t.script == Script::Arabic;
             glue = false;
@@ -395,27 +575,27 @@ impl Name {
                             glue = true;
                             continue;
                         }
-                        Role::Patronymic if t.text == "ابن" => Some("ibn"),
-                        Role::Patronymic if t.text == "بنت" => Some("bint"),
+                        Role::Patronymic if t.text() == "ابن" => Some("ibn"),
+                        Role::Patronymic if t.text() == "بنت" => Some("bint"),
                         Role::Patronymic => Some("bin"),
                         Role::Abd => Some("Abd"),
                         Role::Abu => Some("Abu"),
                         Role::Umm => Some("Umm"),
-                        _ if t.text == "الله" => Some("Allah"),
+                        _ if t.text() == "الله" => Some("Allah"),
                         _ => None,
                     };
                     if let Some(p) = particle {
                         out.push_str(p);
                         continue;
                     }
-                    match arabic_label(&t.text, &t.syms) {
+                    match arabic_label(t.text(), t.syms()) {
                         Some(label) => out.push_str(label),
-                        None => text::word_latin(&t.text, t.script, self.lang, &mut out),
+                        None => text::word_latin(t.text(), t.script, self.lang, &mut out),
                     }
                 }
                 _ => {
                     let from = out.len();
-                    text::word_latin(&t.text, t.script, self.lang, &mut out);
+                    text::word_latin(t.text(), t.script, self.lang, &mut out);
                     // Scripts without letter case (Hebrew, Georgian, Indic, …) give lower
                     // case; a name reads capitalised.
                     if matches!(t.script, Script::Hebrew | Script::Georgian | Script::Other) {
@@ -454,12 +634,15 @@ fn canonical_symbols(role: Role, word: &str, lower: &str) -> Option<&'static [u8
 /// The longest name word [`canonical_symbols`] reads: Allah in Arabic script.
 const CANONICAL_MAX_LEN: usize = "الله".len();
 
-/// `word.to_lowercase()` into `out`, without allocating for an ASCII word.
+/// `word.to_lowercase()` into `out`, without allocating for an ASCII word, nor looking
+/// up the case of letters for a word of a script without case (Arabic).
 fn lower_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
+    } else if word.chars().all(|c| text::caseless(c) || c == text::clean::ZWNJ) {
+        out.push_str(word);
     } else {
         out.push_str(&word.to_lowercase());
     }
@@ -550,20 +733,21 @@ fn pinyin_palatals(word: &str, lang: Lang) -> Option<String> {
     lower.contains(['q', 'x']).then(|| lower.replace('q', "ch").replace('x', "sh"))
 }
 
-/// The name groups of a word (exact form), and the largest one's number of spellings.
-/// `key` is a buffer for the word's form key.
-fn name_groups(word: &str, sp: &text::tokenize::Span, key: &mut String) -> (Vec<tables::Entry>, u32) {
+/// Appends the name groups of a word (exact form) to `groups`, and gives the largest
+/// one's number of spellings. `key` is a buffer for the word's form key.
+fn name_groups(word: &str, sp: &text::tokenize::Span, key: &mut String, groups: &mut Vec<tables::Entry>) -> u32 {
     let span = text::tokenize::Span { start: 0, end: word.len(), script: sp.script, role: sp.role };
     text::form_key_into(word, &[span], key);
-    let mut groups = Vec::new();
+    let mut kept = 0;
     let mut spellings = 0;
     for e in tables::lookup(Index::Forms, key).filter(|e| e.kind() == Kind::Person) {
         spellings = spellings.max(e.weight());
-        if groups.len() < MAX_GROUPS {
+        if kept < MAX_GROUPS {
             groups.push(e);
+            kept += 1;
         }
     }
-    (groups, spellings)
+    spellings
 }
 
 /// The masculine or base forms of a Slavic family name in a feminine or patronymic form,
@@ -593,13 +777,13 @@ fn slavic_masculine(word: &str) -> Vec<String> {
             if stem.chars().count() < min {
                 continue;
             }
-            let mut out = vec![format!("{stem}{repl}")];
+            let mut out = vec![[stem, repl].concat()];
             // The Russian -ova of Ivanova is from Ivanov only: Ivana is another name.
             let west = matches!(*end, "ówna" | "owna" | "ianka" | "anka" | "czyna" | "ová" | "owa");
             // -ina and -yna end given names too (Martina / Marta): only a stem they softened.
             let wife = matches!(*end, "ina" | "yna");
             if west || wife {
-                let hard = if *end == "czyna" { Some(format!("{stem}k")) } else { hard_stem(stem) };
+                let hard = if *end == "czyna" { Some([stem, "k"].concat()) } else { hard_stem(stem) };
                 // The e that Polish -ek drops before a suffix (Kubek / Kubkowa, Wróbiek /
                 // Wróbkówna; after ś, ć, ń, ź it is written i: Gąsiek / Gąśkowa).
                 let ek = fleeting_e(stem).filter(|_| west);
@@ -608,9 +792,9 @@ fn slavic_masculine(word: &str) -> Vec<String> {
                     if s != stem {
                         out.push(s.clone());
                     }
-                    out.push(format!("{s}a"));
+                    out.push([&s, "a"].concat());
                     if matches!(*end, "owa" | "ówna" | "owna") {
-                        out.push(format!("{s}o"));
+                        out.push([&s, "o"].concat());
                     }
                 }
             }
@@ -626,7 +810,7 @@ fn slavic_masculine(word: &str) -> Vec<String> {
 fn hard_stem(stem: &str) -> Option<String> {
     const SOFT: &[(&str, &str)] = &[("cz", "k"), ("dz", "d"), ("rz", "r"), ("ż", "g"), ("si", "ś"), ("ci", "ć"), ("ni", "ń"), ("zi", "ź")];
     let (head, hard) = SOFT.iter().find_map(|(soft, hard)| stem.strip_suffix(soft).map(|h| (h, hard)))?;
-    (head.chars().count() >= 2).then(|| format!("{head}{hard}"))
+    (head.chars().count() >= 2).then(|| [head, hard].concat())
 }
 
 /// The Polish base in -ek of a stem that lost its e before a suffix (kubk: kubek; gąśk:
@@ -642,7 +826,7 @@ fn fleeting_e(stem: &str) -> Option<String> {
         'ć' => "ci",
         'ń' => "ni",
         'ź' => "zi",
-        _ => return Some(format!("{head}ek")),
+        _ => return Some([head, "ek"].concat()),
     };
     let mut out = head[..head.len() - last.len_utf8()].to_string();
     out.push_str(soft);
@@ -670,6 +854,12 @@ fn uzbek_suffixed(word: &str) -> Option<&str> {
     let end = ["khon", "xon", "jon"].into_iter().find(|e| lower_end(e))?;
     let stem = &word[..word.len() - end.len()];
     (stem.chars().count() >= 4).then_some(stem)
+}
+
+/// Does the lower-cased word `b` have the two ASCII letters `pair`? (What
+/// `contains` of a two-letter `&str` answers, without its searcher.)
+fn has_lower_pair(b: &[u8], pair: &[u8; 2]) -> bool {
+    b.windows(2).any(|w| w == pair)
 }
 
 /// Does `word` have the two ASCII letters `pair`, in either case?
@@ -784,12 +974,12 @@ fn german_spoken(word: &str) -> Option<String> {
 fn slavic_ts(lower: &str) -> Option<String> {
     let b = lower.as_bytes();
     // Hungarian cs and zs (Csonka) spell other sounds.
-    if !b.contains(&b'c') || lower.contains("cs") || lower.contains("zs") {
+    if !b.contains(&b'c') || has_lower_pair(b, b"cs") || has_lower_pair(b, b"zs") {
         return None;
     }
     const ENDINGS: &[&str] = &["cki", "cka", "cky", "ckyj", "ckij", "cký", "cká", "ec", "ic", "yc", "uc", "rc"];
     let slavic = lower.contains(['w', 'ł', 'ą', 'ę', 'ś', 'ć', 'ż', 'ź', 'ń', 'ř', 'č', 'š', 'ž', 'ě', 'ů'])
-        || ["cz", "sz", "rz"].iter().any(|d| lower.contains(d))
+        || [b"cz", b"sz", b"rz"].iter().any(|d| has_lower_pair(b, d))
         || ENDINGS.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 1);
     if !slavic {
         return None;
@@ -812,7 +1002,7 @@ fn slavic_ts(lower: &str) -> Option<String> {
 /// Does the word have a letter of the Polish, Czech, Slovak, Croatian or Baltic
 /// alphabets that other Latin alphabets lack, in all of which c is ts?
 fn has_slavic_letters(word: &str) -> bool {
-    word.contains(['ł', 'Ł', 'ą', 'ę', 'ś', 'Ś', 'ć', 'ń', 'ż', 'Ż', 'ź', 'Ź', 'ř', 'Ř', 'ě', 'ů', 'č', 'Č', 'š', 'Š', 'ž', 'Ž', 'đ', 'Đ'])
+    !word.is_ascii() && word.contains(['ł', 'Ł', 'ą', 'ę', 'ś', 'Ś', 'ć', 'ń', 'ż', 'Ż', 'ź', 'Ź', 'ř', 'Ř', 'ě', 'ů', 'č', 'Č', 'š', 'Š', 'ž', 'Ž', 'đ', 'Đ'])
 }
 
 /// The other reading of a Cyrillic word with г: Russian and Bulgarian read it g,
@@ -954,8 +1144,7 @@ fn nb_as_mb(syms: &[u8]) -> Option<Vec<u8>> {
 fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
     // Not in short words (شاه Shah, حنة Hanna, whose t would meet a d), nor after the y of
     // -iyya (مارية Maria).
-    let letters = word.chars().count();
-    if script != Script::Arabic || letters < 4 || !word.ends_with(['ة', 'ه']) {
+    if script != Script::Arabic || !word.ends_with(['ة', 'ه']) || word.chars().count() < 4 {
         return None;
     }
     let mut t = syms.to_vec();
@@ -975,12 +1164,12 @@ fn marbuta_as_t(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
 /// an rh before a vowel, a second reading (Farhad is r-h).
 /// `w` is the word lower-cased.
 fn maghreb_rh(w: &str) -> Option<String> {
-    let at = w.find("rh")?;
+    let at = w.as_bytes().windows(2).position(|p| p == b"rh")?;
     let next = w.as_bytes().get(at + 2).copied();
     if !matches!(next, Some(b'a' | b'e' | b'i' | b'o' | b'u')) || w[at..].starts_with("rrh") {
         return None;
     }
-    Some(format!("{}gh{}", &w[..at], &w[at + 2..]))
+    Some([&w[..at], "gh", &w[at + 2..]].concat())
 }
 
 /// The label of the best-attested name group that spells `word` exactly so and whose

@@ -93,11 +93,15 @@ pub fn form_key_into(cleaned: &str, spans: &[Span], out: &mut String) {
             out.push(' ');
         }
         for c in sp.text(cleaned).chars() {
-            if c == '\'' || c == clean::ZWNJ || unicode_normalization::char::is_combining_mark(c) {
-                continue;
-            }
             if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+                // No ASCII character is a combining mark.
+                if c != '\'' {
+                    out.push(c.to_ascii_lowercase());
+                }
+            } else if c == clean::ZWNJ || unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            } else if caseless(c) {
+                out.push(c);
             } else if lang::script_of(c) == Script::Latin {
                 for a in any_ascii::any_ascii_char(c).chars() {
                     out.push(a.to_ascii_lowercase());
@@ -107,6 +111,13 @@ pub fn form_key_into(cleaned: &str, spans: &[Span], out: &mut String) {
             }
         }
     }
+}
+
+/// Is `c` in a block of a script without letter case (Hebrew, Arabic, Indic, Thai, kana,
+/// CJK, hangul), which lower-casing leaves as it is? Saves looking its case up.
+#[inline]
+pub(crate) fn caseless(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{0900}'..='\u{0EFF}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
 }
 
 /// Appends the skeleton key of an analysed name to `out`: the skeletons of its words in
@@ -173,4 +184,17 @@ pub fn key_one_pass(input: &str, scratch: &mut Scratch, out: &mut String) -> boo
 pub fn analyse(input: &str, scratch: &mut Scratch) {
     clean::clean_into(input, &mut scratch.cleaned);
     tokenize::tokenize(&scratch.cleaned, &mut scratch.lower, &mut scratch.spans);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caseless_blocks_have_no_case_and_no_latin() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| caseless(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+            assert!(lang::script_of(c) != Script::Latin, "{c:?} is Latin");
+        }
+    }
 }
