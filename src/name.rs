@@ -424,7 +424,7 @@ impl Name {
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
                     // Other spellings the word may stand for, each a reading of its own.
-                    let spellings: [Option<Cow<str>>; 8] = [
+                    let spellings: [Option<Cow<str>>; 9] = [
                         next.and_then(|n| izafa_head(word, n)).map(Cow::from),
                         sh_and_j_spellings(lower).map(Cow::from),
                         maghreb_rh(lower).map(Cow::from),
@@ -433,6 +433,7 @@ impl Name {
                         slavic_ij(word).map(Cow::from),
                         slavic_digraphs(word).map(Cow::from),
                         uzbek_suffixed(word).map(Cow::from),
+                        russian_passport_as_bgn(lower).map(Cow::from),
                     ];
                     for other in spellings.iter().flatten() {
                         alt_syms.push(reader.read(b"", other, sp.script, lang));
@@ -847,6 +848,28 @@ fn slavic_digraphs(word: &str) -> Option<String> {
     Some(lower.replace('ň', "nj").replace('ď', "dj").replace('ť', "tj").replace("zj", "zh"))
 }
 
+/// A Russian name spelled as Russian passports spell it (ICAO 9303: Alekseev, Mariia,
+/// Iurii) rewritten the way BGN/PCGN and English-language media spell it (Alekseyev,
+/// Mariya, Yuriy): read as it is, the passport's ee is the long i of Rasheed, and its ii
+/// one vowel too many. Only the patterns that a passport spelling makes: the suffix -eev
+/// (-eeva, -eevich, -eevna, -eevskii), ia and iu after i, and a final ii after a consonant.
+fn russian_passport_as_bgn(lower: &str) -> Option<String> {
+    const EEV: [&str; 6] = ["eev", "eeva", "eevich", "eevna", "eevskii", "eevskaia"];
+    let stem = EEV.iter().find_map(|e| lower.strip_suffix(e).filter(|s| s.len() >= 2));
+    let mut out = match stem {
+        Some(s) => format!("{s}eyev{}", &lower[s.len() + 3..]),
+        None => lower.to_string(),
+    };
+    for (from, to) in [("iia", "iya"), ("iiu", "iyu")] {
+        out = out.replace(from, to);
+    }
+    let before_ii = out.len().checked_sub(3).and_then(|i| out.as_bytes().get(i).copied());
+    if out.len() > 3 && out.ends_with("ii") && before_ii.is_some_and(|c| !b"aeiouy".contains(&c)) {
+        out.replace_range(out.len() - 1.., "y");
+    }
+    (out != lower).then_some(out)
+}
+
 /// An Uzbek or Tajik name with the suffix -xon (-khon) or -jon that adds respect or
 /// affection to a given name (Gulnoraxon, Rustamjon): the name without it.
 fn uzbek_suffixed(word: &str) -> Option<&str> {
@@ -1199,6 +1222,19 @@ const LABEL_SOUNDS_LIKE: f64 = 0.7;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_passport_spellings_read_as_bgn() {
+        let bgn = |w: &str| russian_passport_as_bgn(w);
+        assert_eq!(bgn("alekseev").as_deref(), Some("alekseyev"));
+        assert_eq!(bgn("sergeevna").as_deref(), Some("sergeyevna"));
+        assert_eq!(bgn("mariia").as_deref(), Some("mariya"));
+        assert_eq!(bgn("iurii").as_deref(), Some("iuriy"));
+        // No passport pattern: no other reading (Reeves is no -eev name).
+        for w in ["ivanov", "reeves", "maria", "ali", "hawaii"] {
+            assert_eq!(bgn(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn sh_and_j_of_other_orthographies() {
