@@ -8,7 +8,8 @@ the group evidence on, `canonym match` finds nearly all of them by looking the g
 prints the share that `canonym match --sound-only` calls the same, per kind of pair:
 
     arabic-latin     an Arabic-script spelling against a Latin one
-    cyrillic-latin   a Cyrillic spelling against a Latin one
+    cyrillic-latin   a Cyrillic spelling against a Latin one (and so on for Greek, Hebrew,
+                     Armenian, Georgian, Devanagari, kana and hangul)
     latin-latin      two Latin spellings of a group that also has an Arabic-script one
 
 Groups are noisy (Joseph and يوسف are one group; so are some patronymic and plural forms),
@@ -25,8 +26,19 @@ import sys
 
 DATA = "data/person_names.tsv"
 ARABIC = re.compile("^[\u0600-\u06ff\u0750-\u077f]+$")
-CYRILLIC = re.compile("^[\u0400-\u04ff]+$")
 LATIN = re.compile("^[a-z']+$")
+# The other scripts, each against Latin.
+SCRIPTS = {
+    "cyrillic": "^[\u0400-\u04ff]+$",
+    "greek": "^[\u0370-\u03ff\u1f00-\u1fff]+$",
+    "hebrew": "^[\u0590-\u05ff]+$",
+    "armenian": "^[\u0530-\u058f]+$",
+    "georgian": "^[\u10a0-\u10ff]+$",
+    "devanagari": "^[\u0900-\u097f]+$",
+    "kana": "^[\u3040-\u30ff]+$",
+    "hangul": "^[\uac00-\ud7a3]+$",
+}
+SCRIPTS = {name: re.compile(pattern) for name, pattern in SCRIPTS.items()}
 
 
 def groups():
@@ -39,22 +51,31 @@ def groups():
     return g
 
 
-def sample_pairs(g, rng):
+def sample_pairs(g, seed):
+    # One random stream per kind: adding a kind leaves the others' samples as they were.
+    rngs = {}
     pairs = collections.defaultdict(list)
+
+    def rng(kind):
+        if kind not in rngs:
+            rngs[kind] = random.Random(f"{seed}-{kind}")
+        return rngs[kind]
+
     for qid in sorted(g):
         forms = g[qid]
         arabic = sorted(f for f in forms if ARABIC.match(f))
-        cyrillic = sorted(f for f in forms if CYRILLIC.match(f))
         latin = sorted(f for f in forms if LATIN.match(f))
         if not latin:
             continue
-        for kind, other in (("arabic-latin", arabic), ("cyrillic-latin", cyrillic)):
-            for a in rng.sample(other, min(2, len(other))):
-                for b in rng.sample(latin, min(3, len(latin))):
+        others = [("arabic-latin", arabic)]
+        others += [(f"{name}-latin", sorted(f for f in forms if script.match(f))) for name, script in SCRIPTS.items()]
+        for kind, other in others:
+            for a in rng(kind).sample(other, min(2, len(other))):
+                for b in rng(kind).sample(latin, min(3, len(latin))):
                     pairs[kind].append((a, b))
         if arabic and len(latin) >= 2:
             for _ in range(min(3, len(latin) * (len(latin) - 1) // 2)):
-                pairs["latin-latin"].append(tuple(rng.sample(latin, 2)))
+                pairs["latin-latin"].append(tuple(rng("latin-latin").sample(latin, 2)))
     return pairs
 
 
@@ -68,9 +89,9 @@ def same_share(binary, pairs, *flags):
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/canonym"
-    pairs = sample_pairs(groups(), random.Random(1))
+    pairs = sample_pairs(groups(), 1)
     print("kind\tpairs\tsound_only\twith_groups")
-    for kind in ("arabic-latin", "cyrillic-latin", "latin-latin"):
+    for kind in ["arabic-latin"] + [f"{name}-latin" for name in SCRIPTS] + ["latin-latin"]:
         p = pairs[kind]
         print(f"{kind}\t{len(p)}\t{same_share(binary, p, '--sound-only'):.3f}\t{same_share(binary, p):.3f}")
 

@@ -421,6 +421,13 @@ impl Name {
                         alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
                 }
+                // Greek as English-language text spells it: μπ ντ γκ inside a word b d g,
+                // τζ j, γι y (Rudy / Ρουντί, Yannis / Γιάννης), beside ELOT's reading.
+                if sp.script == Script::Greek {
+                    if let Some(spoken) = text::translit::greek::spoken(word) {
+                        alt_syms.push(reader.read(b"", &spoken, Script::Latin, lang));
+                    }
+                }
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
                     // Other spellings the word may stand for, each a reading of its own.

@@ -1097,6 +1097,17 @@ mod tests {
     }
 
     #[test]
+    fn greek_as_english_spells_it() {
+        // By sound alone: b d g for μπ ντ γκ, j for τζ, y for γι (see greek::spoken).
+        let m = Matcher::builder().name_groups(false).build();
+        let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;
+        for (a, b) in [("Ρουντί", "Rudy"), ("Ματίλντα", "Matilda"), ("Γιάννης Αντωνίου", "Yannis Adoniou"), ("Τζόελ", "Joel")] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        assert!(!same("Γιάννης", "Jannis Kostas"));
+    }
+
+    #[test]
     fn russian_passport_spellings() {
         // By sound alone (the name groups hold some of these spellings).
         let m = Matcher::builder().name_groups(false).build();

@@ -33,8 +33,27 @@ struct G {
 
 /// Appends the Latin transliteration of the Greek word `word` to `out`. `lang` is ignored.
 pub fn translit(word: &str, _lang: Lang, out: &mut String) {
+    read(word, false, out);
+}
+
+/// The word as English-language text often spells it where ELOT keeps the letters: `μπ ντ
+/// γκ` inside a word as `b d g`, as they sound in names taken from other languages
+/// (Ρουντί Rudy, Εντουάρ Edouard) and in many Greek ones (Andonis / Adonis), `τζ` as `j`
+/// (Τζόελ Joel), `γι` before a vowel as `y` (Γιάννης Yannis, Παναγιώτης Panayiotis).
+/// `None` when that is the ELOT reading. For a second reading in comparisons.
+pub fn spoken(word: &str) -> Option<String> {
+    let (mut elot, mut spoken) = (String::new(), String::new());
+    read(word, false, &mut elot);
+    read(word, true, &mut spoken);
+    (spoken != elot).then_some(spoken)
+}
+
+/// [`translit`], or with `spoken` the reading of [`spoken`].
+fn read(word: &str, spoken: bool, out: &mut String) {
     let mut it = word.chars();
     let mut initial = true;
+    // After a consonant a nasal cannot be heard: μπ ντ γκ are b d g (Ματίλντα Matilda).
+    let mut after_consonant = false;
     let mut prev_upper = false;
     while let Some(c) = it.next() {
         let Some(g) = letter(c) else {
@@ -62,9 +81,9 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
                 (s, true)
             }
             'ο' if n1.is_some_and(|n| n.l == 'υ' && !n.dia) => ("ou", true),
-            'μ' if is(n1, 'π') => (if initial { "b" } else { "mb" }, true),
+            'μ' if is(n1, 'π') => (if initial || after_consonant || spoken { "b" } else { "mb" }, true),
             'ν' if is(n1, 'τ') => {
-                if initial {
+                if initial || after_consonant || spoken {
                     ("d", true)
                 } else if is(peek2(&it), 'ζ') {
                     ("nt", true)
@@ -73,7 +92,9 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
                 }
             }
             'γ' if is(n1, 'γ') => ("ng", true),
-            'γ' if is(n1, 'κ') => (if initial { "g" } else { "ng" }, true),
+            'γ' if is(n1, 'κ') => (if initial || after_consonant || spoken { "g" } else { "ng" }, true),
+            'τ' if spoken && is(n1, 'ζ') => ("j", true),
+            'γ' if spoken && n1.is_some_and(|n| n.l == 'ι' && !n.dia) && peek2(&it).is_some_and(|n| is_vowel(n.l)) => ("y", true),
             'γ' if is(n1, 'ξ') => ("nx", true),
             'γ' if is(n1, 'χ') => ("nch", true),
             l => (single(l), false),
@@ -94,6 +115,7 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
         };
         emit(out, s, g.upper, caps);
         initial = false;
+        after_consonant = !is_vowel(g.l) || s.ends_with(['v', 'f']);
         prev_upper = g.upper;
     }
 }
@@ -109,6 +131,10 @@ fn peek2(rest: &Chars) -> Option<G> {
     let mut r = rest.clone().filter(|&c| !is_mark(c));
     r.next();
     r.next().and_then(letter)
+}
+
+fn is_vowel(l: char) -> bool {
+    matches!(l, 'α' | 'ε' | 'η' | 'ι' | 'ο' | 'υ' | 'ω')
 }
 
 /// Vowels and voiced consonants: `αυ ευ ηυ` before them are read `av ev iv`.
@@ -268,10 +294,27 @@ mod tests {
             ("Ηλίας", "Ilias"),
             ("Ωρωπός", "Oropos"),
             ("Ηυ", "If"),
+            // μπ ντ γκ after a consonant: no nasal to hear.
+            ("Ματίλντα", "Matilda"),
+            ("Μπέρνχαρντ", "Bernchard"),
+            ("Μαργκαρίτα", "Margarita"),
         ];
         for (src, want) in cases {
             assert_eq!(t(src), want, "{src}");
         }
+    }
+
+    #[test]
+    fn spoken_spellings() {
+        assert_eq!(spoken("Ρουντί").as_deref(), Some("Roudi"));
+        assert_eq!(spoken("Αντώνης").as_deref(), Some("Adonis"));
+        assert_eq!(spoken("Γιάννης").as_deref(), Some("Yannis"));
+        assert_eq!(spoken("Παναγιώτης").as_deref(), Some("Panayotis"));
+        assert_eq!(spoken("Τζόελ").as_deref(), Some("Joel"));
+        // Nothing to say otherwise; γι before a consonant stays.
+        assert_eq!(spoken("Κυριάκος"), None);
+        assert_eq!(spoken("Ματίλντα"), None);
+        assert_eq!(spoken("Αιγίνα"), None);
     }
 
     #[test]
