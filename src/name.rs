@@ -421,6 +421,13 @@ impl Name {
                         alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
                 }
+                // Georgian's nominative -ი after a consonant (Mariam მარიამი), which the
+                // name has in no other language.
+                if sp.script == Script::Georgian {
+                    if let Some(stem) = text::translit::georgian::nominative_stem(word) {
+                        alt_syms.push(reader.read(b"", stem, sp.script, lang));
+                    }
+                }
                 // Greek as English-language text spells it: μπ ντ γκ inside a word b d g,
                 // τζ j, γι y (Rudy / Ρουντί, Yannis / Γιάννης), beside ELOT's reading.
                 if sp.script == Script::Greek {

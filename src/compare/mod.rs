@@ -1108,6 +1108,16 @@ mod tests {
     }
 
     #[test]
+    fn georgian_nominative_ending() {
+        let m = Matcher::builder().name_groups(false).build();
+        let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;
+        for (a, b) in [("მარიამი", "Mariam"), ("კურტი", "Kurt"), ("ლოგანი ელიოტი", "Logan Eliot")] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        assert!(!same("მარიამი", "Maria"));
+    }
+
+    #[test]
     fn russian_passport_spellings() {
         // By sound alone (the name groups hold some of these spellings).
         let m = Matcher::builder().name_groups(false).build();

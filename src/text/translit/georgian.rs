@@ -57,6 +57,17 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
     }
 }
 
+/// A name ending in a consonant takes the nominative ending -ი in Georgian (Mariam
+/// მარიამი, Kurt კურტი, Gorbachov გორბაჩოვი, and Georgian names: Malkhaz მალხაზი): the word
+/// without it, for a second reading; `None` for any other word (Tamari / Tamar is one more
+/// letter than Georgian writes, ნინო Nino has no ending).
+pub fn nominative_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('ი')?;
+    let last = stem.chars().last()?;
+    let vowel = matches!(last, 'ა' | 'ე' | 'ი' | 'ო' | 'უ');
+    (stem.chars().count() >= 2 && !vowel).then_some(stem)
+}
+
 /// The reading of one Georgian letter and whether it is upper-case (Mtavruli, Asomtavruli).
 #[inline]
 fn letter(c: char) -> Option<(&'static str, bool)> {
@@ -92,6 +103,16 @@ mod tests {
         let mut s = String::new();
         translit(word, Lang::Ka, &mut s);
         s
+    }
+
+    #[test]
+    fn nominative_ending() {
+        assert_eq!(nominative_stem("მარიამი"), Some("მარიამ"));
+        assert_eq!(nominative_stem("მალხაზი"), Some("მალხაზ"));
+        // A vowel before it, or a word that is only a consonant and the ending: no stem.
+        for w in ["ნინო", "ლაშა", "ბი", "თამარ"] {
+            assert_eq!(nominative_stem(w), None, "{w}");
+        }
     }
 
     #[test]
