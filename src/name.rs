@@ -428,6 +428,12 @@ impl Name {
                         alt_syms.push(reader.read(b"", stem, sp.script, lang));
                     }
                 }
+                // Western Armenian, the spelling of the diaspora (Hagop / Հակոբ Hakob).
+                if sp.script == Script::Armenian {
+                    if let Some(western) = text::translit::armenian::western(word) {
+                        alt_syms.push(reader.read(b"", &western, Script::Latin, lang));
+                    }
+                }
                 // Greek as English-language text spells it: μπ ντ γκ inside a word b d g,
                 // τζ j, γι y (Rudy / Ρουντί, Yannis / Γιάννης), beside ELOT's reading.
                 if sp.script == Script::Greek {

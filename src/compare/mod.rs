@@ -1108,6 +1108,15 @@ mod tests {
     }
 
     #[test]
+    fn western_armenian_spellings() {
+        let m = Matcher::builder().name_groups(false).build();
+        let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;
+        for (a, b) in [("Հակոբ", "Hagop"), ("Պետրոս Կարապետյան", "Bedros Garabedian"), ("Հակոբ", "Hakob")] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn georgian_nominative_ending() {
         let m = Matcher::builder().name_groups(false).build();
         let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;

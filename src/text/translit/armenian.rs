@@ -18,6 +18,42 @@ use std::str::Chars;
 
 /// Appends the Latin transliteration of the Armenian word `word` to `out`. `lang` is ignored.
 pub fn translit(word: &str, _lang: Lang, out: &mut String) {
+    read(word, false, out);
+}
+
+/// The word as Western Armenian pronounces it, the spelling of the diaspora of Lebanon,
+/// Syria, Turkey and the Americas: the voiced and voiceless stops and affricates of the
+/// Eastern reading swapped (Հակոբ Hagop, Պետրոս Bedros, Գևորգ Kevork, Կարապետ
+/// Garabed). `None` when it has none of those letters. For a second reading in comparisons.
+pub fn western(word: &str) -> Option<String> {
+    if !word.chars().any(|c| western_stop(lower(c).0).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len() + 4);
+    read(word, true, &mut out);
+    Some(out)
+}
+
+/// The Western Armenian reading of a letter whose Eastern one is a voiced or voiceless
+/// stop or affricate.
+fn western_stop(l: char) -> Option<&'static str> {
+    Some(match l {
+        'բ' => "p",
+        'պ' => "b",
+        'գ' => "k",
+        'կ' => "g",
+        'դ' => "t",
+        'տ' => "d",
+        'ջ' => "ch",
+        'ճ' => "j",
+        'ձ' => "ts",
+        'ծ' => "dz",
+        _ => return None,
+    })
+}
+
+/// [`translit`], or with `western` the reading of [`western`].
+fn read(word: &str, western: bool, out: &mut String) {
     let mut it = word.chars();
     let mut initial = true;
     let mut after_vowel = false;
@@ -36,6 +72,7 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
             'ե' if initial || after_vowel => "ye",
             'ո' if initial => "vo",
             'և' if initial => "yev",
+            l if western && western_stop(l).is_some() => western_stop(l).unwrap_or_default(),
             _ => match single(l) {
                 Some(s) => s,
                 None => {
@@ -149,6 +186,14 @@ mod tests {
         let mut s = String::new();
         translit(word, Lang::Hy, &mut s);
         s
+    }
+
+    #[test]
+    fn western_armenian() {
+        assert_eq!(western("Հակոբ").as_deref(), Some("Hagop"));
+        assert_eq!(western("Պետրոս").as_deref(), Some("Bedros"));
+        assert_eq!(western("Կարապետ").as_deref(), Some("Garabed"));
+        assert_eq!(western("Արամ"), None);
     }
 
     #[test]
