@@ -452,6 +452,11 @@ impl Name {
                     if let Some(p) = text::translit::cyrillic::passport(word) {
                         alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
+                    // Russian texts write Japanese names by Polivanov (Фудзимото, Сёуда): their
+                    // Hepburn spellings (Fujimoto, Shoda) are readings of their own.
+                    for h in text::translit::polivanov::hepburn(word).into_iter().flatten() {
+                        alt_syms.push(reader.read(b"", &h, Script::Latin, lang));
+                    }
                 }
                 if let Some(mb) = nb_as_mb(syms) {
                     alt_syms.push(mb);
