@@ -453,8 +453,8 @@ impl Name {
                         alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
                     // Russian texts write Japanese names by Polivanov (Фудзимото, Сёуда): their
-                    // Hepburn spellings (Fujimoto, Shoda) are readings of their own.
-                    for h in text::translit::polivanov::hepburn(word).into_iter().flatten() {
+                    // Latin spellings (Fujimoto, Shoda, Shouda, Husida) are readings of their own.
+                    for h in text::translit::polivanov::latin(word).into_iter().flatten() {
                         alt_syms.push(reader.read(b"", &h, Script::Latin, lang));
                     }
                 }

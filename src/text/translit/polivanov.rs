@@ -1,29 +1,43 @@
 //! Japanese words written in Cyrillic by the Polivanov system, the convention of Russian
-//! texts (Фудзимото, Мидзусима, Сёуда), read back into Hepburn Latin (Fujimoto, Mizushima,
-//! Shoda), which the Russian reading of the letters misses (Fudzimoto, Midzusima, Syouda).
+//! texts (Фудзимото, Мидзусима, Сёуда), read back into Latin (Fujimoto, Mizushima, Shoda),
+//! which the Russian reading of the letters misses (Fudzimoto, Midzusima, Syouda).
 
 use super::cyrillic;
 use crate::text::lang::Lang;
 
-/// The Hepburn spellings of `word` if it parses completely as Polivanov syllables: long
-/// vowels written short (Тоудзёу Tojo, the usual Latin) and, where the word has one, as
-/// written (Toujou). A spelling that is the Russian reading (Сато, sato either way) is `None`,
-/// and so is any word with a letter or a cluster Japanese lacks (л ш щ ж ч ы ь ъ, a final
-/// consonant other than н, ст, ту): Russian names keep their one reading.
-pub fn hepburn(word: &str) -> [Option<String>; 2] {
-    let Some((short, long)) = parse(word) else { return [None, None] };
+/// The ways Latin writes a Japanese word, each a spelling of [`latin`].
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    /// Hepburn, long vowels written short: Tojo, Shoda (the usual Latin).
+    Hepburn,
+    /// Hepburn, long vowels as the kana write them: Toujou, Shouda, Yuuki.
+    AsWritten,
+    /// Hepburn with ō written oh (the passport convention): Tohjoh, Ohno.
+    Oh,
+    /// Kunrei-shiki: Husida, Kamizi, Tutomu, Tyoko (Fushida, Kamiji, Tsutomu, Choko).
+    Kunrei,
+}
+
+/// The Latin spellings of `word` if it parses completely as Polivanov syllables, in the
+/// order of [`Style`], each once. A spelling that is the Russian reading (Сато, sato either
+/// way) is left out, and any word with a letter or a cluster Japanese lacks (л ш щ ж ч ы ь
+/// ъ, a final consonant other than н, ст, ту) has none: Russian names keep their one reading.
+pub fn latin(word: &str) -> [Option<String>; 4] {
+    let Some(hepburn) = parse(word, Style::Hepburn) else { return [None, None, None, None] };
     let mut usual = String::with_capacity(word.len());
     cyrillic::translit(word, Lang::Ru, &mut usual);
-    let new = |s: String| (!usual.eq_ignore_ascii_case(&s)).then_some(s);
-    let long = if long == short { None } else { new(long) };
-    [new(short), long]
+    let mut out = [Some(hepburn), None, None, None];
+    for (k, style) in [Style::AsWritten, Style::Oh, Style::Kunrei].into_iter().enumerate() {
+        out[k + 1] = parse(word, style).filter(|s| !out[..=k].iter().flatten().any(|o| o == s));
+    }
+    out.map(|s| s.filter(|s| !usual.eq_ignore_ascii_case(s)))
 }
 
 /// Longer words are no Japanese names: they are rejected before any work.
 const MAX: usize = 24;
 
-/// The short and the as-written Hepburn spellings of a word made of Polivanov syllables.
-fn parse(word: &str) -> Option<(String, String)> {
+/// The spelling in `style` of a word made of Polivanov syllables.
+fn parse(word: &str, style: Style) -> Option<String> {
     let mut w = ['\0'; MAX];
     let mut n = 0;
     for c in word.chars() {
@@ -31,7 +45,7 @@ fn parse(word: &str) -> Option<(String, String)> {
         n += 1;
     }
     let w = &w[..n];
-    let (mut short, mut long) = (String::with_capacity(2 * n), String::with_capacity(2 * n));
+    let mut out = String::with_capacity(2 * n);
     // The vowel of the last syllable, which a following у or о may lengthen (оу, ёу, уу, оо).
     let mut last: Option<u8> = None;
     let mut i = 0;
@@ -44,16 +58,19 @@ fn parse(word: &str) -> Option<(String, String)> {
                 return None;
             }
             let lengthens = matches!((last, c), (Some(b'o'), 'у' | 'о') | (Some(b'u'), 'у'));
-            if !lengthens {
-                short.push(v as char);
+            match style {
+                _ if !lengthens => out.push(v as char),
+                Style::AsWritten => out.push(v as char),
+                Style::Oh if last == Some(b'o') => out.push('h'),
+                _ => {}
             }
-            long.push(v as char);
             last = (!lengthens).then_some(v);
             i += 1;
             continue;
         }
         if let Some(v) = iotated(c) {
-            push2(&mut short, &mut long, "y", v);
+            out.push('y');
+            out.push(v as char);
             last = Some(v);
             i += 1;
             continue;
@@ -63,7 +80,7 @@ fn parse(word: &str) -> Option<(String, String)> {
             if last.is_none() || next.is_some_and(|c| vowel(c).is_some() || iotated(c).is_some()) {
                 return None;
             }
-            push2(&mut short, &mut long, "", b'i');
+            out.push('i');
             last = Some(b'i');
             i += 1;
             continue;
@@ -74,23 +91,19 @@ fn parse(word: &str) -> Option<(String, String)> {
             if i == 0 {
                 return None;
             }
-            let m = if c == 'н' { "n" } else { "m" };
-            short.push_str(m);
-            long.push_str(m);
+            out.push(if c == 'м' && style != Style::Kunrei { 'm' } else { 'n' });
             last = None;
             i += 1;
             continue;
         }
         // A doubled consonant (っ): Хаттори Hattori, Ниссан Nissan, Мацу Matsu has one.
         if matches!(c, 'к' | 'с' | 'т' | 'п') && (next == Some(c) || (c == 'т' && next == Some('ц'))) {
-            let g = match c {
-                'к' => "k",
-                'с' => "s",
-                'т' => "t",
-                _ => "p",
-            };
-            short.push_str(g);
-            long.push_str(g);
+            out.push(match c {
+                'к' => 'k',
+                'с' => 's',
+                'т' => 't',
+                _ => 'p',
+            });
             last = None;
             i += 1;
             continue;
@@ -98,20 +111,11 @@ fn parse(word: &str) -> Option<(String, String)> {
         // A consonant and its vowel; дз (and з inside a word) is the Z row.
         let (onset, len) = if c == 'д' && next == Some('з') { ('з', 2) } else { (c, 1) };
         let v = *w.get(i + len)?;
-        let s = syllable(onset, v)?;
-        short.push_str(s);
-        long.push_str(s);
+        out.push_str(syllable(onset, v, style == Style::Kunrei)?);
         last = vowel(v).or_else(|| iotated(v));
         i += len + 1;
     }
-    Some((short, long))
-}
-
-fn push2(short: &mut String, long: &mut String, head: &str, v: u8) {
-    for s in [short, long] {
-        s.push_str(head);
-        s.push(v as char);
-    }
+    Some(out)
 }
 
 /// The plain vowels: э and, after a consonant, е are e.
@@ -136,9 +140,9 @@ fn iotated(c: char) -> Option<u8> {
     })
 }
 
-/// The Hepburn of a consonant and a vowel letter, `None` where the kana has no such
-/// syllable (ту, ди, ху, ве: Russian, not Japanese).
-fn syllable(onset: char, v: char) -> Option<&'static str> {
+/// The Hepburn (or Kunrei-shiki) of a consonant and a vowel letter, `None` where the kana
+/// has no such syllable (ту, ди, ху, ве: Russian, not Japanese).
+fn syllable(onset: char, v: char, kunrei: bool) -> Option<&'static str> {
     let k = match v {
         'а' => 0,
         'и' => 1,
@@ -151,6 +155,11 @@ fn syllable(onset: char, v: char) -> Option<&'static str> {
         _ => return None,
     };
     let row: [&str; 8] = match onset {
+        'с' if kunrei => ["sa", "si", "su", "se", "so", "sya", "syu", "syo"],
+        'з' if kunrei => ["za", "zi", "zu", "ze", "zo", "zya", "zyu", "zyo"],
+        'т' if kunrei => ["ta", "ti", "", "te", "to", "tya", "tyu", "tyo"],
+        'ц' if kunrei => ["", "", "tu", "", "", "", "", ""],
+        'ф' if kunrei => ["", "", "hu", "", "", "", "", ""],
         'к' => ["ka", "ki", "ku", "ke", "ko", "kya", "kyu", "kyo"],
         'г' => ["ga", "gi", "gu", "ge", "go", "gya", "gyu", "gyo"],
         'с' => ["sa", "shi", "su", "se", "so", "sha", "shu", "sho"],
@@ -176,7 +185,11 @@ mod tests {
     use super::*;
 
     fn short(w: &str) -> Option<String> {
-        parse(w).map(|(s, _)| s)
+        parse(w, Style::Hepburn)
+    }
+
+    fn none() -> [Option<String>; 4] {
+        [None, None, None, None]
     }
 
     #[test]
@@ -193,19 +206,23 @@ mod tests {
         assert_eq!(short("Хомма").as_deref(), Some("homma"));
         assert_eq!(short("Такеси").as_deref(), Some("takeshi"));
         assert_eq!(short("Ватанабэ").as_deref(), Some("watanabe"));
-        assert_eq!(hepburn("Тоудзёу"), [Some("tojo".into()), Some("toujou".into())]);
-        assert_eq!(hepburn("Сёуда"), [Some("shoda".into()), Some("shouda".into())]);
+        let all = |w: &str| latin(w).into_iter().flatten().collect::<Vec<_>>();
+        assert_eq!(all("Тоудзёу"), ["tojo", "toujou", "tohjoh", "tozyo"]);
+        assert_eq!(all("Сёуда"), ["shoda", "shouda", "shohda", "syoda"]);
+        assert_eq!(all("Фусида"), ["fushida", "husida"]);
+        // Only the spellings that differ from the Russian reading (oota, matsumoto).
+        assert_eq!(all("Оота"), ["ota", "ohta"]);
+        assert_eq!(all("Мацумото"), ["matumoto"]);
     }
 
     #[test]
     fn russian_words_keep_their_reading() {
         // A letter or a cluster Japanese lacks.
         for w in ["Шишкин", "Щукин", "Жуков", "Чехов", "Быков", "Ольга", "Степан", "Тургенев", "Дина", "Вера", "Елена", "Подъячев"] {
-            assert_eq!(hepburn(w), [None, None], "{w}");
+            assert_eq!(latin(w), none(), "{w}");
         }
         // Parses, but reads as the Russian letters do.
-        assert_eq!(hepburn("Марина"), [None, None]);
-        assert_eq!(hepburn("Сато"), [None, None]);
-        assert_eq!(hepburn("Мацумото"), [None, None]);
+        assert_eq!(latin("Марина"), none());
+        assert_eq!(latin("Сато"), none());
     }
 }
