@@ -16,18 +16,20 @@ enum Style {
     Oh,
     /// Kunrei-shiki: Husida, Kamizi, Tutomu, Tyoko (Fushida, Kamiji, Tsutomu, Choko).
     Kunrei,
+    /// As typed on a Japanese keyboard: ふ hu, long vowels as written (Hujirou, Kohuji).
+    Typed,
 }
 
 /// The Latin spellings of `word` if it parses completely as Polivanov syllables, in the
 /// order of [`Style`], each once. A spelling that is the Russian reading (Сато, sato either
 /// way) is left out, and any word with a letter or a cluster Japanese lacks (л ш щ ж ч ы ь
 /// ъ, a final consonant other than н, ст, ту) has none: Russian names keep their one reading.
-pub fn latin(word: &str) -> [Option<String>; 4] {
-    let Some(hepburn) = parse(word, Style::Hepburn) else { return [None, None, None, None] };
+pub fn latin(word: &str) -> [Option<String>; 5] {
+    let Some(hepburn) = parse(word, Style::Hepburn) else { return Default::default() };
     let mut usual = String::with_capacity(word.len());
     cyrillic::translit(word, Lang::Ru, &mut usual);
-    let mut out = [Some(hepburn), None, None, None];
-    for (k, style) in [Style::AsWritten, Style::Oh, Style::Kunrei].into_iter().enumerate() {
+    let mut out = [Some(hepburn), None, None, None, None];
+    for (k, style) in [Style::AsWritten, Style::Oh, Style::Kunrei, Style::Typed].into_iter().enumerate() {
         out[k + 1] = parse(word, style).filter(|s| !out[..=k].iter().flatten().any(|o| o == s));
     }
     out.map(|s| s.filter(|s| !usual.eq_ignore_ascii_case(s)))
@@ -60,7 +62,7 @@ fn parse(word: &str, style: Style) -> Option<String> {
             let lengthens = matches!((last, c), (Some(b'o'), 'у' | 'о') | (Some(b'u'), 'у'));
             match style {
                 _ if !lengthens => out.push(v as char),
-                Style::AsWritten => out.push(v as char),
+                Style::AsWritten | Style::Typed => out.push(v as char),
                 Style::Oh if last == Some(b'o') => out.push('h'),
                 _ => {}
             }
@@ -72,6 +74,12 @@ fn parse(word: &str, style: Style) -> Option<String> {
             out.push('y');
             out.push(v as char);
             last = Some(v);
+            i += 1;
+            continue;
+        }
+        // Initial йо, йа, йу are ё, я, ю (Йосиро Yoshiro).
+        if c == 'й' && i == 0 && matches!(next, Some('а' | 'у' | 'о')) {
+            out.push('y');
             i += 1;
             continue;
         }
@@ -111,7 +119,7 @@ fn parse(word: &str, style: Style) -> Option<String> {
         // A consonant and its vowel; дз (and з inside a word) is the Z row.
         let (onset, len) = if c == 'д' && next == Some('з') { ('з', 2) } else { (c, 1) };
         let v = *w.get(i + len)?;
-        out.push_str(syllable(onset, v, style == Style::Kunrei)?);
+        out.push_str(syllable(onset, v, style)?);
         last = vowel(v).or_else(|| iotated(v));
         i += len + 1;
     }
@@ -142,7 +150,8 @@ fn iotated(c: char) -> Option<u8> {
 
 /// The Hepburn (or Kunrei-shiki) of a consonant and a vowel letter, `None` where the kana
 /// has no such syllable (ту, ди, ху, ве: Russian, not Japanese).
-fn syllable(onset: char, v: char, kunrei: bool) -> Option<&'static str> {
+fn syllable(onset: char, v: char, style: Style) -> Option<&'static str> {
+    let kunrei = style == Style::Kunrei;
     let k = match v {
         'а' => 0,
         'и' => 1,
@@ -159,7 +168,7 @@ fn syllable(onset: char, v: char, kunrei: bool) -> Option<&'static str> {
         'з' if kunrei => ["za", "zi", "zu", "ze", "zo", "zya", "zyu", "zyo"],
         'т' if kunrei => ["ta", "ti", "", "te", "to", "tya", "tyu", "tyo"],
         'ц' if kunrei => ["", "", "tu", "", "", "", "", ""],
-        'ф' if kunrei => ["", "", "hu", "", "", "", "", ""],
+        'ф' if kunrei || style == Style::Typed => ["", "", "hu", "", "", "", "", ""],
         'к' => ["ka", "ki", "ku", "ke", "ko", "kya", "kyu", "kyo"],
         'г' => ["ga", "gi", "gu", "ge", "go", "gya", "gyu", "gyo"],
         'с' => ["sa", "shi", "su", "se", "so", "sha", "shu", "sho"],
@@ -188,8 +197,8 @@ mod tests {
         parse(w, Style::Hepburn)
     }
 
-    fn none() -> [Option<String>; 4] {
-        [None, None, None, None]
+    fn none() -> [Option<String>; 5] {
+        Default::default()
     }
 
     #[test]
@@ -209,7 +218,9 @@ mod tests {
         let all = |w: &str| latin(w).into_iter().flatten().collect::<Vec<_>>();
         assert_eq!(all("Тоудзёу"), ["tojo", "toujou", "tohjoh", "tozyo"]);
         assert_eq!(all("Сёуда"), ["shoda", "shouda", "shohda", "syoda"]);
-        assert_eq!(all("Фусида"), ["fushida", "husida"]);
+        assert_eq!(all("Фусида"), ["fushida", "husida", "hushida"]);
+        assert_eq!(all("Фудзироу"), ["fujiro", "fujirou", "fujiroh", "huziro", "hujirou"]);
+        assert_eq!(short("Йосиро").as_deref(), Some("yoshiro"));
         // Only the spellings that differ from the Russian reading (oota, matsumoto).
         assert_eq!(all("Оота"), ["ota", "ohta"]);
         assert_eq!(all("Мацумото"), ["matumoto"]);
