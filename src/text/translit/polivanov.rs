@@ -12,7 +12,7 @@ enum Style {
     Hepburn,
     /// Hepburn, long vowels as the kana write them: Toujou, Shouda, Yuuki.
     AsWritten,
-    /// Hepburn with ō written oh (the passport convention): Tohjoh, Ohno.
+    /// Hepburn with ō written oh (the passport convention): Tohjoh, Ohta.
     Oh,
     /// Kunrei-shiki: Husida, Kamizi, Tutomu, Tyoko (Fushida, Kamiji, Tsutomu, Choko).
     Kunrei,
