@@ -473,6 +473,11 @@ impl Name {
                     if let Some(p) = text::translit::cyrillic::passport(word) {
                         alt_syms.push(reader.read(b"", &p, Script::Latin, lang));
                     }
+                    // Russian texts write Japanese names by Polivanov (Фудзимото, Сёуда): their
+                    // Latin spellings (Fujimoto, Shoda, Shouda, Husida) are readings of their own.
+                    for h in text::translit::polivanov::latin(word).into_iter().flatten() {
+                        alt_syms.push(reader.read(b"", &h, Script::Latin, lang));
+                    }
                 }
                 if let Some(mb) = nb_as_mb(syms) {
                     alt_syms.push(mb);

@@ -1147,6 +1147,18 @@ mod tests {
     }
 
     #[test]
+    fn japanese_names_in_polivanov_cyrillic() {
+        // By sound alone: Russian texts write Japanese names by Polivanov.
+        let m = Matcher::builder().name_groups(false).build();
+        let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;
+        for (a, b) in [("Фудзимото", "Fujimoto"), ("Кэйко Мидзусима", "Keiko Mizushima"), ("Тоудзёу", "Tojo"), ("Сёуда", "Shouda"), ("Синдзи", "Shinji"), ("Тиаки", "Chiaki")] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        assert!(!same("Фудзимото", "Fukumoto"));
+        assert!(!same("Синдзи", "Shinzo"));
+    }
+
+    #[test]
     fn slavic_c_and_g_readings() {
         // Latin Slavic c is ц / ts; Ukrainian г is h, Russian г is g.
         all_same(&[("Zielonacki", "Зелонацкий"), ("Kowalec", "Ковалець"), ("Horodecki", "Городецький"), ("Olha Hrebenec", "Ольга Гребенец"), ("Malecki", "Maletski")]);

@@ -13,6 +13,7 @@ pub mod georgian;
 pub mod greek;
 pub mod hebrew;
 pub mod indic;
+pub mod polivanov;
 
 use super::lang::{Lang, Script};
 
