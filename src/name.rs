@@ -434,6 +434,12 @@ impl Name {
                         alt_syms.push(reader.read(b"", &western, Script::Latin, lang));
                     }
                 }
+                // Hebrew ח כ as the ch of Chaim, Rachel (and of German Erich): see hebrew.rs.
+                if sp.script == Script::Hebrew {
+                    if let Some(ch) = text::translit::hebrew::unvowelled_with_ch(word) {
+                        alt_syms.push(reader.read(b"", &ch, Script::Latin, lang));
+                    }
+                }
                 // Greek as English-language text spells it: μπ ντ γκ inside a word b d g,
                 // τζ j, γι y (Rudy / Ρουντί, Yannis / Γιάννης), beside ELOT's reading.
                 if sp.script == Script::Greek {

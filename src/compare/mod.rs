@@ -1117,6 +1117,16 @@ mod tests {
     }
 
     #[test]
+    fn hebrew_kh_written_ch() {
+        let m = Matcher::builder().name_groups(false).build();
+        let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;
+        for (a, b) in [("חיים", "Chaim"), ("רחל", "Rachel"), ("חיים", "Khaim")] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        assert!(!same("רחל", "Raquel Lopez"));
+    }
+
+    #[test]
     fn georgian_nominative_ending() {
         let m = Matcher::builder().name_groups(false).build();
         let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;

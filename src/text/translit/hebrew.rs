@@ -60,6 +60,15 @@ pub fn translit_unvowelled(word: &str, out: &mut String) {
     spell(word, false, out);
 }
 
+/// [`translit_unvowelled`] with `ch` where it writes `kh` (`ח`, `כ`, `ך`), as most Latin
+/// spellings of Hebrew and German names do (Chaim, Rachel, Menachem, Michael, Erich), for a
+/// second reading in comparisons (a Latin ch is read as in English). `None` without `kh`.
+pub fn unvowelled_with_ch(word: &str) -> Option<String> {
+    let mut out = String::new();
+    translit_unvowelled(word, &mut out);
+    out.contains("kh").then(|| out.replace("kh", "ch"))
+}
+
 fn spell(word: &str, insert_e: bool, out: &mut String) {
     let pointed = word.chars().any(is_vowel_point);
     let mut w = W {
@@ -400,6 +409,13 @@ mod tests {
         let mut s = String::new();
         translit(word, Lang::He, &mut s);
         s
+    }
+
+    #[test]
+    fn kh_written_ch() {
+        assert_eq!(unvowelled_with_ch("חיים").as_deref(), Some("chaym"));
+        assert_eq!(unvowelled_with_ch("אריך").as_deref(), Some("arich"));
+        assert_eq!(unvowelled_with_ch("משה"), None);
     }
 
     #[test]
