@@ -706,12 +706,12 @@ const BOUND_MAX: usize = 16;
 /// The consonants of a symbol string as [`consonant_bound`] reads them against a word in
 /// another writing: each with the least that leaving it out of an alignment costs
 /// (deleting it, by [`indel_cost`] or less, or replacing it by a vowel), the letters it
-/// splits into and the pair it ends (packed, 0 for none); the string's weight.
+/// splits into (packed, 0 for none); the string's weight. (The pair a consonant ends is
+/// packed from `sym` where a split needs it: a smaller struct to fill and move.)
 pub(crate) struct Consonants {
     sym: [u8; BOUND_MAX],
     cost: [f64; BOUND_MAX],
     split: [u16; BOUND_MAX],
-    pair: [u16; BOUND_MAX],
     len: usize,
     weight: f64,
     splits: bool,
@@ -720,11 +720,19 @@ pub(crate) struct Consonants {
 impl Consonants {
     /// `seq` written in `own` against a word in `other`; `None` with more than
     /// [`BOUND_MAX`] consonants.
+    #[cfg(test)]
     pub(crate) fn of(seq: &[u8], own: Writing, other: Writing) -> Option<Consonants> {
+        let mut slot = None;
+        Consonants::of_in(&mut slot, seq, own, other);
+        slot
+    }
+
+    /// [`Consonants::of`] made in `slot` (built where it is kept, not moved there).
+    pub(crate) fn of_in<'s>(slot: &'s mut Option<Consonants>, seq: &[u8], own: Writing, other: Writing) -> Option<&'s Consonants> {
         let loose = (own == Writing::Syllabary || other == Writing::Syllabary) as usize;
         let abjad_latin = own == Writing::Abjad && other == Writing::Alphabet;
-        let mut c = Consonants { sym: [0; BOUND_MAX], cost: [0.0; BOUND_MAX], split: [0; BOUND_MAX], pair: [0; BOUND_MAX], len: 0, weight: 0.0, splits: false };
-        let (mut prev, mut prev_cons) = (0u8, 0u8);
+        let c = slot.insert(Consonants { sym: [0; BOUND_MAX], cost: [0.0; BOUND_MAX], split: [0; BOUND_MAX], len: 0, weight: 0.0, splits: false });
+        let mut prev = 0u8;
         let last = seq.len().wrapping_sub(1);
         for (i, &x) in seq.iter().enumerate() {
             let (not_consonant, split) = BOUND_SYMBOL[x as usize];
@@ -755,18 +763,17 @@ impl Consonants {
             }
             let n = c.len;
             if n == BOUND_MAX {
-                return None;
+                *slot = None;
+                break;
             }
             c.sym[n] = x;
             c.cost[n] = cost;
             c.split[n] = split;
-            c.pair[n] = if n > 0 { pack((prev_cons, x)) } else { 0 };
             c.splits |= split != 0;
             c.len = n + 1;
             prev = x;
-            prev_cons = x;
         }
-        Some(c)
+        slot.as_ref()
     }
 }
 
@@ -810,6 +817,9 @@ fn bound_row<const SPLITS: bool>(a: &Consonants, b: &Consonants, i: usize, table
     let m = b.len;
     let (bsym, bcost, prev, cur) = (&b.sym[..m], &b.cost[..m], &prev[..=m], &mut cur[..=m]);
     let (x, dx) = (a.sym[i], a.cost[i]);
+    // The pair of consonants row i ends (0: none).
+    let a_pair = if SPLITS && i > 0 { pack((a.sym[i - 1], x)) } else { 0 };
+    let a_split = if SPLITS { a.split[i] } else { 0 };
     let costs = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
     let mut left = prev[0] + dx;
     cur[0] = left;
@@ -818,10 +828,10 @@ fn bound_row<const SPLITS: bool>(a: &Consonants, b: &Consonants, i: usize, table
         let sub = costs[(bsym[j] as usize).min(NON_ASCII as usize)] as f64;
         let mut c = min(min(prev[j] + sub, prev[j + 1] + dx), left + bcost[j]);
         if SPLITS {
-            if a.split[i] != 0 && a.split[i] == b.pair[j] {
+            if a_split != 0 && j > 0 && a_split == pack((bsym[j - 1], bsym[j])) {
                 c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
             }
-            if a.pair[i] != 0 && b.split[j] == a.pair[i] {
+            if a_pair != 0 && b.split[j] == a_pair {
                 c = min(c, prev2[j] + DIGRAPH_SPLIT);
             }
         }
@@ -843,8 +853,8 @@ pub(crate) fn sym_similarity_above(a: &[u8], wa: Writing, ca: Option<&Consonants
     if floor > 0.0 && a != b {
         let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
         let (mut own_a, mut own_b) = (None, None);
-        let ca = ca.or_else(|| Consonants::of(a, wa, wb).map(|c| &*own_a.insert(c)));
-        let cb = cb.or_else(|| Consonants::of(b, wb, wa).map(|c| &*own_b.insert(c)));
+        let ca = if ca.is_some() { ca } else { Consonants::of_in(&mut own_a, a, wa, wb) };
+        let cb = if cb.is_some() { cb } else { Consonants::of_in(&mut own_b, b, wb, wa) };
         if let (Some(ca), Some(cb)) = (ca, cb) {
             if consonant_bound(ca, cb, loose, floor) < floor {
                 return None;
