@@ -684,6 +684,29 @@ static TO_VOWEL: [[f32; 128]; 2] = {
     t
 };
 
+/// Per ASCII symbol, for [`Consonants::of`]: the least that leaving the consonant out
+/// costs wherever it stands (its deletion, by [`indel_cost`]'s cases that need no
+/// context, or its substitution by a vowel: [`TO_VOWEL`]), without and with loose costs.
+static BOUND_COST: [[f64; 128]; 2] = {
+    let mut t = [[1.0f64; 128]; 2];
+    let mut l = 0;
+    while l < 2 {
+        let mut x = 0;
+        while x < 128 {
+            let own = match x as u8 {
+                b'h' => 0.8,
+                b'y' | b'w' => 0.35,
+                _ => 1.0,
+            };
+            let to_vowel = TO_VOWEL[l][x] as f64;
+            t[l][x] = if to_vowel < own { to_vowel } else { own };
+            x += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
 /// Per symbol, for [`Consonants::of`]: not a consonant there (a vowel or the weak
 /// letter), and the letters a digraph splits into, packed (0: none).
 static BOUND_SYMBOL: [(bool, u16); 256] = {
@@ -742,24 +765,25 @@ impl Consonants {
                 continue;
             }
             c.weight += 1.0;
-            // indel_cost's cheaper cases, each taken wherever it may apply.
-            let mut cost = match x {
-                b'h' if is_vowel(prev) && seq.get(i + 1).is_none_or(|&n| is_vowel(n)) => 0.45,
-                b'h' => 0.8,
-                b'y' if abjad_latin => HAMZA_SEAT_DROPPED,
-                b'y' | b'w' => 0.35,
-                b's' if prev == b't' => TSU_S_DROPPED,
-                _ => 1.0,
-            };
+            // indel_cost's cheaper cases, each taken wherever it may apply (all cheaper
+            // than the symbol's own cost in `BOUND_COST`).
+            let mut cost = if x < 128 { BOUND_COST[loose][x as usize] } else { 1.0 };
+            match x {
+                b'h' => {
+                    if is_vowel(prev) && seq.get(i + 1).is_none_or(|&n| is_vowel(n)) {
+                        cost = min(cost, 0.45);
+                    }
+                    // A final h read as the final ه of the other word.
+                    if i == last && other == Writing::Abjad {
+                        cost = min(cost, FINAL_HE_AS_H);
+                    }
+                }
+                b'y' if abjad_latin => cost = min(cost, HAMZA_SEAT_DROPPED),
+                b's' if prev == b't' => cost = min(cost, TSU_S_DROPPED),
+                _ => {}
+            }
             if abjad_latin && prev == x {
                 cost = min(cost, ABJAD_DOUBLE_DROPPED);
-            }
-            // A final h read as the final ه of the other word.
-            if x == b'h' && i == last && other == Writing::Abjad {
-                cost = min(cost, FINAL_HE_AS_H);
-            }
-            if x < 128 {
-                cost = min(cost, TO_VOWEL[loose][x as usize] as f64);
             }
             let n = c.len;
             if n == BOUND_MAX {

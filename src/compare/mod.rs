@@ -721,7 +721,8 @@ fn score_names(a: &Name, b: &Name, explain: bool, groups: bool) -> (f64, Vec<Ali
         sim: f64,
         rule: &'static str,
     }
-    let mut cands: Vec<Cand> = Vec::new();
+    // Room for every unit pair and a merge per unit, not grown pair by pair.
+    let mut cands: Vec<Cand> = Vec::with_capacity(ua.len() * ub.len() + ua.len() + ub.len());
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
             let sim = unit_similarity(x, y, (&cons_a[i], &cons_b[j]), a.tokens(), b.tokens(), groups);
@@ -729,7 +730,7 @@ fn score_names(a: &Name, b: &Name, explain: bool, groups: bool) -> (f64, Vec<Ali
         }
     }
     // Merges: only where the consonants add up (a merge keeps every consonant).
-    let mut joined = Vec::new();
+    let mut joined = Vec::with_capacity(64);
     for (side, one, one_cons, two) in [(0, &ub, cons_b, &ua), (1, &ua, cons_a, &ub)] {
         for i in 0..two.len().saturating_sub(1) {
             joined.clear();
