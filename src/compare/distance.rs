@@ -723,6 +723,11 @@ static BOUND_SYMBOL: [(bool, u16); 256] = {
     t
 };
 
+/// The symbols of `seq` neither vowels nor the weak letter (by [`BOUND_SYMBOL`]).
+pub(super) fn consonant_count(seq: &[u8]) -> usize {
+    seq.iter().filter(|&&x| !BOUND_SYMBOL[x as usize].0).count()
+}
+
 /// Most consonants [`consonant_bound`] bounds (a longer word is not bounded).
 const BOUND_MAX: usize = 16;
 

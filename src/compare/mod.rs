@@ -350,7 +350,7 @@ fn syllables(syms: &[u8]) -> usize {
 
 /// Consonants of a symbol string: what a merge must preserve.
 fn consonants(syms: &[u8]) -> usize {
-    syms.iter().filter(|&&s| !is_vowel(s) && s != sym::WEAK).count()
+    distance::consonant_count(syms)
 }
 
 /// The weight of a name word by how common the name is, read from the number of
@@ -736,7 +736,8 @@ fn score_names(a: &Name, b: &Name, explain: bool, groups: bool) -> (f64, Vec<Ali
             joined.clear();
             joined.extend_from_slice(&two[i].syms);
             joined.extend_from_slice(&two[i + 1].syms);
-            let cj = consonants(&joined);
+            // (A count of the two words' symbols end to end.)
+            let cj = two[i].consonants + two[i + 1].consonants;
             // The joined words' consonants against each writing, once.
             let (mut joined_cons, mut made): (UnitCons, _) = ([None, None, None], [false; 3]);
             for (j, y) in one.iter().enumerate() {
