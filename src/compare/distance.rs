@@ -203,6 +203,10 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     if own == Writing::Abjad && i > 0 && seq[i - 1] == x && !is_vowel(x) && other == Writing::Alphabet {
         return ABJAD_DOUBLE_DROPPED;
     }
+    // Most consonants have no case below.
+    if PLAIN_CONSONANT[x as usize] {
+        return 1.0;
+    }
     // Japanese tu / tsu (Katugi = Katsugi).
     if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
         return TSU_S_DROPPED;
@@ -298,6 +302,19 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         _ => 1.0,
     }
 }
+
+/// Per symbol: a consonant with no case of its own in [`indel_cost`] (not h, y, w, s,
+/// the apostrophe or a vowel), which costs 1 there unless a geminate of Arabic script.
+static PLAIN_CONSONANT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        let s = x as u8;
+        t[x] = !is_vowel(s) && !matches!(s, b'h' | b'y' | b'w' | b's' | b'\'');
+        x += 1;
+    }
+    t
+};
 
 /// An i or y between a consonant and the last vowel of a word, at its end or before a
 /// last consonant: the -iya, -ian of another name (Rania / Rana, Nadia / Nada, Damian /
