@@ -203,6 +203,10 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
     if own == Writing::Abjad && i > 0 && seq[i - 1] == x && !is_vowel(x) && other == Writing::Alphabet {
         return ABJAD_DOUBLE_DROPPED;
     }
+    // Most consonants have no case below.
+    if PLAIN_CONSONANT[x as usize] {
+        return 1.0;
+    }
     // Japanese tu / tsu (Katugi = Katsugi).
     if x == b's' && i > 0 && seq[i - 1] == b't' && seq.get(i + 1) == Some(&b'u') {
         return TSU_S_DROPPED;
@@ -298,6 +302,19 @@ fn indel_cost(seq: &[u8], i: usize, own: Writing, other: Writing) -> f64 {
         _ => 1.0,
     }
 }
+
+/// Per symbol: a consonant with no case of its own in [`indel_cost`] (not h, y, w, s,
+/// the apostrophe or a vowel), which costs 1 there unless a geminate of Arabic script.
+static PLAIN_CONSONANT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        let s = x as u8;
+        t[x] = !is_vowel(s) && !matches!(s, b'h' | b'y' | b'w' | b's' | b'\'');
+        x += 1;
+    }
+    t
+};
 
 /// An i or y between a consonant and the last vowel of a word, at its end or before a
 /// last consonant: the -iya, -ian of another name (Rania / Rana, Nadia / Nada, Damian /
@@ -684,6 +701,29 @@ static TO_VOWEL: [[f32; 128]; 2] = {
     t
 };
 
+/// Per ASCII symbol, for [`Consonants::of`]: the least that leaving the consonant out
+/// costs wherever it stands (its deletion, by [`indel_cost`]'s cases that need no
+/// context, or its substitution by a vowel: [`TO_VOWEL`]), without and with loose costs.
+static BOUND_COST: [[f64; 128]; 2] = {
+    let mut t = [[1.0f64; 128]; 2];
+    let mut l = 0;
+    while l < 2 {
+        let mut x = 0;
+        while x < 128 {
+            let own = match x as u8 {
+                b'h' => 0.8,
+                b'y' | b'w' => 0.35,
+                _ => 1.0,
+            };
+            let to_vowel = TO_VOWEL[l][x] as f64;
+            t[l][x] = if to_vowel < own { to_vowel } else { own };
+            x += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
 /// Per symbol, for [`Consonants::of`]: not a consonant there (a vowel or the weak
 /// letter), and the letters a digraph splits into, packed (0: none).
 static BOUND_SYMBOL: [(bool, u16); 256] = {
@@ -700,18 +740,23 @@ static BOUND_SYMBOL: [(bool, u16); 256] = {
     t
 };
 
+/// The symbols of `seq` neither vowels nor the weak letter (by [`BOUND_SYMBOL`]).
+pub(super) fn consonant_count(seq: &[u8]) -> usize {
+    seq.iter().filter(|&&x| !BOUND_SYMBOL[x as usize].0).count()
+}
+
 /// Most consonants [`consonant_bound`] bounds (a longer word is not bounded).
 const BOUND_MAX: usize = 16;
 
 /// The consonants of a symbol string as [`consonant_bound`] reads them against a word in
 /// another writing: each with the least that leaving it out of an alignment costs
 /// (deleting it, by [`indel_cost`] or less, or replacing it by a vowel), the letters it
-/// splits into and the pair it ends (packed, 0 for none); the string's weight.
+/// splits into (packed, 0 for none); the string's weight. (The pair a consonant ends is
+/// packed from `sym` where a split needs it: a smaller struct to fill and move.)
 pub(crate) struct Consonants {
     sym: [u8; BOUND_MAX],
     cost: [f64; BOUND_MAX],
     split: [u16; BOUND_MAX],
-    pair: [u16; BOUND_MAX],
     len: usize,
     weight: f64,
     splits: bool,
@@ -720,11 +765,19 @@ pub(crate) struct Consonants {
 impl Consonants {
     /// `seq` written in `own` against a word in `other`; `None` with more than
     /// [`BOUND_MAX`] consonants.
+    #[cfg(test)]
     pub(crate) fn of(seq: &[u8], own: Writing, other: Writing) -> Option<Consonants> {
+        let mut slot = None;
+        Consonants::of_in(&mut slot, seq, own, other);
+        slot
+    }
+
+    /// [`Consonants::of`] made in `slot` (built where it is kept, not moved there).
+    pub(crate) fn of_in<'s>(slot: &'s mut Option<Consonants>, seq: &[u8], own: Writing, other: Writing) -> Option<&'s Consonants> {
         let loose = (own == Writing::Syllabary || other == Writing::Syllabary) as usize;
         let abjad_latin = own == Writing::Abjad && other == Writing::Alphabet;
-        let mut c = Consonants { sym: [0; BOUND_MAX], cost: [0.0; BOUND_MAX], split: [0; BOUND_MAX], pair: [0; BOUND_MAX], len: 0, weight: 0.0, splits: false };
-        let (mut prev, mut prev_cons) = (0u8, 0u8);
+        let c = slot.insert(Consonants { sym: [0; BOUND_MAX], cost: [0.0; BOUND_MAX], split: [0; BOUND_MAX], len: 0, weight: 0.0, splits: false });
+        let mut prev = 0u8;
         let last = seq.len().wrapping_sub(1);
         for (i, &x) in seq.iter().enumerate() {
             let (not_consonant, split) = BOUND_SYMBOL[x as usize];
@@ -734,39 +787,39 @@ impl Consonants {
                 continue;
             }
             c.weight += 1.0;
-            // indel_cost's cheaper cases, each taken wherever it may apply.
-            let mut cost = match x {
-                b'h' if is_vowel(prev) && seq.get(i + 1).is_none_or(|&n| is_vowel(n)) => 0.45,
-                b'h' => 0.8,
-                b'y' if abjad_latin => HAMZA_SEAT_DROPPED,
-                b'y' | b'w' => 0.35,
-                b's' if prev == b't' => TSU_S_DROPPED,
-                _ => 1.0,
-            };
+            // indel_cost's cheaper cases, each taken wherever it may apply (all cheaper
+            // than the symbol's own cost in `BOUND_COST`).
+            let mut cost = if x < 128 { BOUND_COST[loose][x as usize] } else { 1.0 };
+            match x {
+                b'h' => {
+                    if is_vowel(prev) && seq.get(i + 1).is_none_or(|&n| is_vowel(n)) {
+                        cost = min(cost, 0.45);
+                    }
+                    // A final h read as the final ه of the other word.
+                    if i == last && other == Writing::Abjad {
+                        cost = min(cost, FINAL_HE_AS_H);
+                    }
+                }
+                b'y' if abjad_latin => cost = min(cost, HAMZA_SEAT_DROPPED),
+                b's' if prev == b't' => cost = min(cost, TSU_S_DROPPED),
+                _ => {}
+            }
             if abjad_latin && prev == x {
                 cost = min(cost, ABJAD_DOUBLE_DROPPED);
             }
-            // A final h read as the final ه of the other word.
-            if x == b'h' && i == last && other == Writing::Abjad {
-                cost = min(cost, FINAL_HE_AS_H);
-            }
-            if x < 128 {
-                cost = min(cost, TO_VOWEL[loose][x as usize] as f64);
-            }
             let n = c.len;
             if n == BOUND_MAX {
-                return None;
+                *slot = None;
+                break;
             }
             c.sym[n] = x;
             c.cost[n] = cost;
             c.split[n] = split;
-            c.pair[n] = if n > 0 { pack((prev_cons, x)) } else { 0 };
             c.splits |= split != 0;
             c.len = n + 1;
             prev = x;
-            prev_cons = x;
         }
-        Some(c)
+        slot.as_ref()
     }
 }
 
@@ -810,6 +863,9 @@ fn bound_row<const SPLITS: bool>(a: &Consonants, b: &Consonants, i: usize, table
     let m = b.len;
     let (bsym, bcost, prev, cur) = (&b.sym[..m], &b.cost[..m], &prev[..=m], &mut cur[..=m]);
     let (x, dx) = (a.sym[i], a.cost[i]);
+    // The pair of consonants row i ends (0: none).
+    let a_pair = if SPLITS && i > 0 { pack((a.sym[i - 1], x)) } else { 0 };
+    let a_split = if SPLITS { a.split[i] } else { 0 };
     let costs = table.get(x as usize).unwrap_or(&SUB_COST_NON_ASCII);
     let mut left = prev[0] + dx;
     cur[0] = left;
@@ -818,10 +874,10 @@ fn bound_row<const SPLITS: bool>(a: &Consonants, b: &Consonants, i: usize, table
         let sub = costs[(bsym[j] as usize).min(NON_ASCII as usize)] as f64;
         let mut c = min(min(prev[j] + sub, prev[j + 1] + dx), left + bcost[j]);
         if SPLITS {
-            if a.split[i] != 0 && a.split[i] == b.pair[j] {
+            if a_split != 0 && j > 0 && a_split == pack((bsym[j - 1], bsym[j])) {
                 c = min(c, prev[j - 1] + DIGRAPH_SPLIT);
             }
-            if a.pair[i] != 0 && b.split[j] == a.pair[i] {
+            if a_pair != 0 && b.split[j] == a_pair {
                 c = min(c, prev2[j] + DIGRAPH_SPLIT);
             }
         }
@@ -843,8 +899,8 @@ pub(crate) fn sym_similarity_above(a: &[u8], wa: Writing, ca: Option<&Consonants
     if floor > 0.0 && a != b {
         let loose = wa == Writing::Syllabary || wb == Writing::Syllabary;
         let (mut own_a, mut own_b) = (None, None);
-        let ca = ca.or_else(|| Consonants::of(a, wa, wb).map(|c| &*own_a.insert(c)));
-        let cb = cb.or_else(|| Consonants::of(b, wb, wa).map(|c| &*own_b.insert(c)));
+        let ca = if ca.is_some() { ca } else { Consonants::of_in(&mut own_a, a, wa, wb) };
+        let cb = if cb.is_some() { cb } else { Consonants::of_in(&mut own_b, b, wb, wa) };
         if let (Some(ca), Some(cb)) = (ca, cb) {
             if consonant_bound(ca, cb, loose, floor) < floor {
                 return None;

@@ -149,10 +149,14 @@ struct Unit<'a> {
     korean: bool,
     /// The word follows an article written apart (`el-Arabi`, `العلوي`).
     after_article: bool,
-    /// The [`Consonants`] of `syms` against a word of each [`Writing`] (those the other
-    /// name has), for the bound that skips DPs.
-    cons: [Option<Consonants>; 3],
+    /// [`consonants`] of `syms`, which a merge against the unit must keep.
+    consonants: usize,
 }
+
+/// The [`Consonants`] of a unit's `syms` against a word of each [`Writing`] (those the
+/// other name has), for the bound that skips DPs; kept beside the units, not in them,
+/// so that building and moving a unit copies no bound data.
+type UnitCons = [Option<Consonants>; 3];
 
 /// How a script writes sounds, which decides what a missing vowel costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,6 +283,7 @@ fn unit_of<'a>(toks: &'a [Token], start: usize, end: usize, syms: Cow<'a, [u8]>,
         _ => 1.0,
     };
     let compound = (toks[start].hyphened() || toks.get(end).is_some_and(|t| t.hyphened())) && syllables(&syms) <= 1;
+    let consonants = consonants(&syms);
     Unit {
         toks: (start, end),
         syms,
@@ -291,7 +296,7 @@ fn unit_of<'a>(toks: &'a [Token], start: usize, end: usize, syms: Cow<'a, [u8]>,
         initial,
         compound,
         after_article: end - start == 1 && start > 0 && toks[start - 1].role() == Role::Article,
-        cons: [None, None, None],
+        consonants,
     }
 }
 
@@ -345,7 +350,7 @@ fn syllables(syms: &[u8]) -> usize {
 
 /// Consonants of a symbol string: what a merge must preserve.
 fn consonants(syms: &[u8]) -> usize {
-    syms.iter().filter(|&&s| !is_vowel(s) && s != sym::WEAK).count()
+    distance::consonant_count(syms)
 }
 
 /// The weight of a name word by how common the name is, read from the number of
@@ -433,7 +438,7 @@ fn allah_head(u: &Unit, toks: &[Token]) -> Option<Vec<Vec<u8>>> {
     Some(heads)
 }
 
-fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token], groups: bool) -> f64 {
+fn unit_similarity(a: &Unit, b: &Unit, (ca, cb): (&UnitCons, &UnitCons), ta: &[Token], tb: &[Token], groups: bool) -> f64 {
     if a.syms == b.syms {
         return 1.0;
     }
@@ -459,8 +464,8 @@ fn unit_similarity(a: &Unit, b: &Unit, ta: &[Token], tb: &[Token], groups: bool)
         // The units' own strings with their consonants, read against the writing of the
         // string they meet here (a Latin reading of a word in Chinese characters is not
         // read as the word is).
-        let cx = if std::ptr::eq(x, &a.syms[..]) && wx == a.writing { a.cons[wy.index()].as_ref() } else { None };
-        let cy = if std::ptr::eq(y, &b.syms[..]) && wy == b.writing { b.cons[wx.index()].as_ref() } else { None };
+        let cx = if std::ptr::eq(x, &a.syms[..]) && wx == a.writing { ca[wy.index()].as_ref() } else { None };
+        let cy = if std::ptr::eq(y, &b.syms[..]) && wy == b.writing { cb[wx.index()].as_ref() } else { None };
         sym_similarity_above(x, wx, cx, y, wy, cy, best.max(PAIRING_FLOOR))
     };
     let mut best = above(&a.syms, a.writing, &b.syms, b.writing, 0.0).unwrap_or(0.0);
@@ -698,11 +703,16 @@ fn score_names(a: &Name, b: &Name, explain: bool, groups: bool) -> (f64, Vec<Ali
     // Each unit's consonants against the writings of the other name, once.
     let writings = |units: &[Unit]| [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].map(|w| units.iter().any(|u| u.writing == w));
     let (in_a, in_b) = (writings(&ua), writings(&ub));
-    for (own, other) in [(&mut ua, in_b), (&mut ub, in_a)] {
-        for (w, _) in [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].into_iter().zip(other).filter(|&(_, present)| present) {
-            own.iter_mut().for_each(|u| u.cons[w.index()] = Consonants::of(&u.syms, u.writing, w));
+    // Both names' in one allocation: a's units, then b's.
+    let mut cons: Vec<UnitCons> = Vec::new();
+    cons.resize_with(ua.len() + ub.len(), || [None, None, None]);
+    for (u, slots) in ua.iter().map(|u| (u, in_b)).chain(ub.iter().map(|u| (u, in_a))).zip(&mut cons) {
+        let (u, present) = u;
+        for (w, slot) in [Writing::Alphabet, Writing::Abjad, Writing::Syllabary].into_iter().zip(slots).filter(|(w, _)| present[w.index()]) {
+            Consonants::of_in(slot, &u.syms, u.writing, w);
         }
     }
+    let (cons_a, cons_b) = cons.split_at(ua.len());
     // Candidate pairs: unit-unit, and two adjacent units of one side against one unit of
     // the other (joined and split spellings).
     struct Cand {
@@ -711,29 +721,37 @@ fn score_names(a: &Name, b: &Name, explain: bool, groups: bool) -> (f64, Vec<Ali
         sim: f64,
         rule: &'static str,
     }
-    let mut cands: Vec<Cand> = Vec::new();
+    // Room for every unit pair and a merge per unit, not grown pair by pair.
+    let mut cands: Vec<Cand> = Vec::with_capacity(ua.len() * ub.len() + ua.len() + ub.len());
     for (i, x) in ua.iter().enumerate() {
         for (j, y) in ub.iter().enumerate() {
-            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim: unit_similarity(x, y, a.tokens(), b.tokens(), groups), rule: "sound" });
+            let sim = unit_similarity(x, y, (&cons_a[i], &cons_b[j]), a.tokens(), b.tokens(), groups);
+            cands.push(Cand { a: (i, i + 1), b: (j, j + 1), sim, rule: "sound" });
         }
     }
     // Merges: only where the consonants add up (a merge keeps every consonant).
-    let mut joined = Vec::new();
-    for (side, one, two) in [(0, &ub, &ua), (1, &ua, &ub)] {
+    let mut joined = Vec::with_capacity(64);
+    for (side, one, one_cons, two) in [(0, &ub, cons_b, &ua), (1, &ua, cons_a, &ub)] {
         for i in 0..two.len().saturating_sub(1) {
             joined.clear();
             joined.extend_from_slice(&two[i].syms);
             joined.extend_from_slice(&two[i + 1].syms);
-            let cj = consonants(&joined);
+            // (A count of the two words' symbols end to end.)
+            let cj = two[i].consonants + two[i + 1].consonants;
             // The joined words' consonants against each writing, once.
-            let mut joined_cons: [Option<Option<Consonants>>; 3] = [None, None, None];
+            let (mut joined_cons, mut made): (UnitCons, _) = ([None, None, None], [false; 3]);
             for (j, y) in one.iter().enumerate() {
-                if consonants(&y.syms).abs_diff(cj) > 2 {
+                if y.consonants.abs_diff(cj) > 2 {
                     continue;
                 }
                 // A merge under the floor is never paired.
-                let cx = joined_cons[y.writing.index()].get_or_insert_with(|| Consonants::of(&joined, two[i].writing, y.writing)).as_ref();
-                let cy = y.cons[two[i].writing.index()].as_ref();
+                let k = y.writing.index();
+                if !made[k] {
+                    Consonants::of_in(&mut joined_cons[k], &joined, two[i].writing, y.writing);
+                    made[k] = true;
+                }
+                let cx = joined_cons[k].as_ref();
+                let cy = one_cons[j][two[i].writing.index()].as_ref();
                 let Some(sim) = sym_similarity_above(&joined, two[i].writing, cx, &y.syms, y.writing, cy, PAIRING_FLOOR) else { continue };
                 let (ra, rb) = if side == 0 { ((i, i + 2), (j, j + 1)) } else { ((j, j + 1), (i, i + 2)) };
                 cands.push(Cand { a: ra, b: rb, sim, rule: "merge" });
@@ -1201,7 +1219,7 @@ mod tests {
         // Not between Latin spellings, where g and j stay letters apart.
         let (a, b) = (Name::analyse("Gerges", Lang::Auto), Name::analyse("Jerjes", Lang::Auto));
         let u = (units(&a), units(&b));
-        assert!(unit_similarity(&u.0[0], &u.1[0], a.tokens(), b.tokens(), true) < 0.95);
+        assert!(unit_similarity(&u.0[0], &u.1[0], (&[None, None, None], &[None, None, None]), a.tokens(), b.tokens(), true) < 0.95);
     }
 
     #[test]
