@@ -474,6 +474,11 @@ impl Name {
                     if word.contains(['ё', 'Ё']) {
                         alt_syms.push(reader.read(b"", &word.replace('ё', "йо").replace('Ё', "Йо"), sp.script, lang));
                     }
+                    // щ, a long soft sh, is often written sh or sch alone (Scherbakov, Shukin)
+                    // where the transliterations have shch.
+                    if word.contains(['щ', 'Щ']) {
+                        alt_syms.push(reader.read(b"", &word.replace('щ', "ш").replace('Щ', "Ш"), sp.script, lang));
+                    }
                     // Russian passports (and the lists that copy them) write е after a vowel e
                     // and я ia: Alekseev, Mariia, where the reading above has Alekseyev, Mariya.
                     if let Some(p) = text::translit::cyrillic::passport(word) {

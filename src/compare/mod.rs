@@ -1168,6 +1168,9 @@ mod tests {
             ("Alekseev", "Alekseyev"),
             ("Mariia Fadeeva", "Mariya Fadeyeva"),
             ("Iurii", "Yuriy"),
+            // щ written sh or sch alone.
+            ("Щербаков", "Scherbakov"),
+            ("Щукин", "Shukin"),
         ] {
             assert!(same(a, b), "{a} / {b}");
         }
