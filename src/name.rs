@@ -413,6 +413,9 @@ impl Name {
                 if let Some(t) = marbuta_as_t(word, syms, sp.script) {
                     alt_syms.push(t);
                 }
+                if let Some(e) = final_ye_as_e(word, syms, sp.script) {
+                    alt_syms.push(e);
+                }
                 if let Some(tail) = optional_head(word, sp.script) {
                     alt_syms.push(reader.read(b"", tail, sp.script, lang));
                 }
@@ -1194,6 +1197,23 @@ fn nb_as_mb(syms: &[u8]) -> Option<Vec<u8>> {
         }
     }
     Some(mb)
+}
+
+/// An Arabic-script word ending in a consonant and يه, the way Arabic writes a French
+/// final é or e (أندريه André, هيرفيه Hervé, أونوريه Honoré): a second reading of its
+/// symbols `syms` with that ending one e, where the first has the y and a of -iyya
+/// (رقيه Roghayeh). `None` for any other word.
+fn final_ye_as_e(word: &str, syms: &[u8], script: Script) -> Option<Vec<u8>> {
+    let stem = word.strip_suffix("يه").filter(|_| script == Script::Arabic)?;
+    let before = stem.chars().last()?;
+    // Not after a stem of three letters or less: the Arabic feminines in -iyya are
+    // (ناديه Nadia, فوزيه Fawzia, سميه Sumayya), and Nade would meet Nada.
+    if stem.chars().count() < 4 || matches!(before, 'ا' | 'و' | 'ي') || !syms.ends_with(&[b'y', phon::sym::ANY_A]) {
+        return None;
+    }
+    let mut e = syms[..syms.len() - 2].to_vec();
+    e.push(b'e');
+    Some(e)
 }
 
 /// An Arabic-script word ending in ta marbuta (or the he written for it) with the t it

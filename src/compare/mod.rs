@@ -1148,6 +1148,13 @@ mod tests {
     }
 
     #[test]
+    fn arabic_final_ye_may_be_a_french_e() {
+        all_same_by_sound(&[("أندريه", "Andre"), ("هيرفيه", "Herve"), ("رقيه", "Roghayeh")]);
+        // Not after a short stem: ناديه is Nadia, not Nade.
+        all_apart(&[("ناديه", "Nada")]);
+    }
+
+    #[test]
     fn georgian_nominative_ending() {
         all_same_by_sound(&[("მარიამი", "Mariam"), ("კურტი", "Kurt"), ("ლოგანი ელიოტი", "Logan Eliot")]);
         assert!(!by_sound("მარიამი", "Maria").same);
