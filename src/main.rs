@@ -193,15 +193,20 @@ fn run_key() -> io::Result<()> {
     use rayon::prelude::*;
     use std::io::Read;
     let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+    // Blocks go back to the reader once written: a new one would be zeroed before each read.
+    let (back_tx, back_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
     std::thread::spawn(move || {
         let mut input = io::stdin().lock();
         let mut carry = Vec::new();
         loop {
-            let mut block = std::mem::take(&mut carry);
-            let start = block.len();
-            block.resize(start + KEY_READ, 0);
+            let mut block = back_rx.try_recv().unwrap_or_default();
+            let start = carry.len();
+            // A used block keeps its length, so only what lies beyond it is zeroed.
+            block.resize(block.len().max(start + KEY_READ), 0);
+            block[..start].copy_from_slice(&carry);
+            carry.clear();
             let n = loop {
-                match input.read(&mut block[start..]) {
+                match input.read(&mut block[start..start + KEY_READ]) {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     r => break r,
                 }
@@ -222,7 +227,7 @@ fn run_key() -> io::Result<()> {
                 return;
             }
             if let Some(end) = block.iter().rposition(|&b| b == b'\n') {
-                carry = block[end + 1..].to_vec();
+                carry.extend_from_slice(&block[end + 1..]);
                 block.truncate(end + 1);
                 if tx.send(Ok(block)).is_err() {
                     return;
@@ -255,6 +260,8 @@ fn run_key() -> io::Result<()> {
             first_line += task.lines as u64;
         }
         out.flush()?;
+        drop(tasks);
+        let _ = back_tx.try_send(block);
     }
     out.flush()
 }
