@@ -55,10 +55,10 @@ fn is_plain_latin(c: char) -> bool {
 }
 
 /// Appends the key of `input` to `out` as `text::key_into` would after `analyse`, and
-/// tells whether it could; on `false`, `out` holds a partial key to clear. `bytes` and
-/// `syms` are reusable buffers.
-pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut String) -> bool {
-    let mut state = State { input, bytes, syms, out, has_name: false, has_noise: false };
+/// tells whether it could; on `false`, `out` holds a partial key to clear. `bytes` is a
+/// reusable buffer.
+pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
+    let mut state = State { input, bytes, out, has_name: false, has_noise: false };
     let Ok(mut cur) = next_word(input, 0) else { return false };
     let b = input.as_bytes();
     while let Some((s0, e0)) = cur {
@@ -209,7 +209,6 @@ impl<'a> Word<'a> {
 struct State<'a> {
     input: &'a str,
     bytes: &'a mut Vec<u8>,
-    syms: &'a mut Vec<u8>,
     out: &'a mut String,
     /// A name word was seen.
     has_name: bool,
@@ -231,12 +230,7 @@ impl State<'_> {
             return;
         }
         self.has_name |= role == Role::Name;
-        // The letters followed by four zero bytes, as `read_latin` reads them.
-        let mut p = [0u8; MAX_WORD + 4];
-        p[..w.lower.len()].copy_from_slice(w.lower);
-        let mut sink = SkeletonSyms::new(self.out);
-        phon::read_latin(&p, w.lower.len(), None, &mut sink);
-        sink.finish();
+        self.skeleton(w.lower, None);
     }
 
     /// The word `text` (with letters above ASCII) of `role`: its skeleton, unless it is
@@ -247,10 +241,31 @@ impl State<'_> {
             return;
         }
         self.has_name |= role == Role::Name;
-        // Through a symbol Vec: the skeleton sink's loop stays the one of ASCII words.
-        self.syms.clear();
-        phon::latin_symbols(text, self.syms, self.bytes);
-        phon::skeleton_into(self.syms, self.out);
+        self.skeleton(&[], Some(text));
+    }
+
+    /// Appends the skeleton of the ASCII letters `lower`, or of `text` (a word with letters
+    /// above ASCII, spelled by `spell_letters` first). The one call of `read_latin` here,
+    /// not inlined into two callers: a second call site made LLVM stop inlining it.
+    #[inline(never)]
+    fn skeleton(&mut self, lower: &[u8], text: Option<&str>) {
+        // The letters followed by four zero bytes, as `read_latin` reads them.
+        let mut p = [0u8; MAX_WORD + 4];
+        let (p, n) = match text {
+            None => {
+                p[..lower.len()].copy_from_slice(lower);
+                (&p[..], lower.len())
+            }
+            Some(text) => {
+                phon::spell_letters(text, self.bytes);
+                let n = self.bytes.len();
+                self.bytes.extend_from_slice(&[0; 4]);
+                (&self.bytes[..], n)
+            }
+        };
+        let mut sink = SkeletonSyms::new(self.out);
+        phon::read_latin(p, n, text, &mut sink);
+        sink.finish();
     }
 
     /// `tokenize::split_latin` for a Latin word, `next_first` the first letter of the
