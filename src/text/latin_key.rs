@@ -80,20 +80,15 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
             return false;
         }
         let is_last = next.is_none();
-        // The first letter of the next word (an apostrophe, maybe), lower-cased and folded,
-        // for the sun letter test.
-        let next_first = next.map(|(ns, _)| {
-            let c = input[ns..].chars().next().unwrap_or('\0');
-            let c = c.to_lowercase().next().unwrap_or(c);
-            if c.is_ascii() { c as u8 } else { fold_letter(c).unwrap_or(0) }
-        });
+        // Where the next word starts, for the sun letter test (read only there: rare).
+        let next_start = next.map(|(ns, _)| ns);
         let mut lower = [0u8; MAX_WORD];
         if word.is_ascii() {
             let lower = &mut lower[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             if word.bytes().any(|c| c.is_ascii_alphabetic()) {
-                state.latin(Word { lower, base: s, at: None }, is_last, next_first);
+                state.latin(Word { lower, base: s, at: None }, is_last, next_start);
             } else {
                 // Digits and apostrophes only: no script, looked up but never split.
                 let role = particle_role(lower).filter(|_| !is_last).unwrap_or(Role::Name);
@@ -129,7 +124,7 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
         }
         at[n] = word.len() as u8;
         if folded {
-            state.latin(Word { lower: &lower[..n], base: s, at: Some(&at[..=n]) }, is_last, next_first);
+            state.latin(Word { lower: &lower[..n], base: s, at: Some(&at[..=n]) }, is_last, next_start);
         } else {
             // No particle is written with such letters (`ß`, `æ`): a name word.
             state.emit_text(word, Role::Name);
@@ -171,6 +166,13 @@ fn next_word(input: &str, from: usize) -> Result<Option<(usize, usize)>, ()> {
         }
     }
     Ok(Some((start, i)))
+}
+
+/// The first letter of `text` (an apostrophe, maybe), lower-cased and folded.
+fn first_letter(text: &str) -> u8 {
+    let c = text.chars().next().unwrap_or('\0');
+    let c = c.to_lowercase().next().unwrap_or(c);
+    if c.is_ascii() { c as u8 } else { fold_letter(c).unwrap_or(0) }
 }
 
 /// The length of the letter above ASCII at byte `i` of `input`; `Err` for a character that
@@ -268,9 +270,9 @@ impl State<'_> {
         sink.finish();
     }
 
-    /// `tokenize::split_latin` for a Latin word, `next_first` the first letter of the
-    /// next word (lower-cased and folded).
-    fn latin(&mut self, w: Word<'_>, is_last: bool, next_first: Option<u8>) {
+    /// `tokenize::split_latin` for a Latin word, `next_start` where the next word starts
+    /// in the input.
+    fn latin(&mut self, w: Word<'_>, is_last: bool, next_start: Option<usize>) {
         let lower = w.lower;
         let n = lower.len();
         if let Some(role) = particle_role(lower) {
@@ -278,6 +280,7 @@ impl State<'_> {
                 Role::Name
             } else if role == Role::Article && SUN_ARTICLES.iter().any(|a| a.as_bytes() == lower) {
                 // An article only before its sun letter (ad-Din).
+                let next_first = next_start.map(|ns| first_letter(&self.input[ns..]));
                 if next_first.is_some() && next_first == lower.get(1).copied() {
                     Role::Article
                 } else {
@@ -295,7 +298,7 @@ impl State<'_> {
         let text = &self.input[w.at(0)..w.at(n)];
         if let Some((i, role)) = camel_case_particle(text, |i| particle_role(&lower[..i])) {
             self.emit(w.part(0, i), role);
-            return self.latin(w.part(i, n), is_last, next_first);
+            return self.latin(w.part(i, n), is_last, next_start);
         }
         // Abd joined to its name: Abdulaziz, Abdurrahman.
         let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
