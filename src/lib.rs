@@ -157,7 +157,7 @@ pub fn key_general(name: &str) -> String {
 #[doc(hidden)]
 pub fn key_latin_path(name: &str) -> Option<String> {
     let mut out = String::new();
-    text::latin_key::key_latin(name, &mut Vec::new(), &mut Vec::new(), &mut out).then_some(out)
+    text::latin_key::key_latin(name, &mut Vec::new(), &mut out).then_some(out)
 }
 
 /// The key of an Arabic-script name by the one-pass path [`key_into`] tries second; `None`

@@ -193,15 +193,20 @@ fn run_key() -> io::Result<()> {
     use rayon::prelude::*;
     use std::io::Read;
     let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+    // Blocks go back to the reader once written: a new one would be zeroed before each read.
+    let (back_tx, back_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
     std::thread::spawn(move || {
         let mut input = io::stdin().lock();
         let mut carry = Vec::new();
         loop {
-            let mut block = std::mem::take(&mut carry);
-            let start = block.len();
-            block.resize(start + KEY_READ, 0);
+            let mut block = back_rx.try_recv().unwrap_or_default();
+            let start = carry.len();
+            // A used block keeps its length, so only what lies beyond it is zeroed.
+            block.resize(block.len().max(start + KEY_READ), 0);
+            block[..start].copy_from_slice(&carry);
+            carry.clear();
             let n = loop {
-                match input.read(&mut block[start..]) {
+                match input.read(&mut block[start..start + KEY_READ]) {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     r => break r,
                 }
@@ -222,7 +227,7 @@ fn run_key() -> io::Result<()> {
                 return;
             }
             if let Some(end) = block.iter().rposition(|&b| b == b'\n') {
-                carry = block[end + 1..].to_vec();
+                carry.extend_from_slice(&block[end + 1..]);
                 block.truncate(end + 1);
                 if tx.send(Ok(block)).is_err() {
                     return;
@@ -255,6 +260,8 @@ fn run_key() -> io::Result<()> {
             first_line += task.lines as u64;
         }
         out.flush()?;
+        drop(tasks);
+        let _ = back_tx.try_send(block);
     }
     out.flush()
 }
@@ -268,18 +275,16 @@ struct KeyTask {
 }
 
 /// Keys the lines of `text` (each ended by a line end, but maybe the last), as `answer`
-/// does for `Command::Key`.
+/// does for `Command::Key`. The task's UTF-8 is checked once with SIMD (the standard
+/// check cost ~280 instructions a line on mixed scripts) and its lines are found with
+/// `memchr`; a task with invalid UTF-8 is checked line by line, to name the lines.
 fn key_task(text: &[u8], scratch: &mut canonym::Scratch) -> KeyTask {
     let mut task = KeyTask { out: Vec::with_capacity(text.len() / 2), lines: 0, problems: Vec::new() };
     let mut key = String::new();
-    for raw in text.split_inclusive(|&b| b == b'\n') {
-        let mut raw = raw;
-        while let [rest @ .., b'\n' | b'\r'] = raw {
-            raw = rest;
-        }
-        match std::str::from_utf8(raw) {
-            Err(_) => task.problems.push((task.lines, "invalid UTF-8")),
-            Ok(line) => {
+    let mut key_line = |line: Option<&str>, task: &mut KeyTask| {
+        match line.map(|line| line.trim_end_matches(['\n', '\r'])) {
+            None => task.problems.push((task.lines, "invalid UTF-8")),
+            Some(line) => {
                 if is_blank(line) {
                     task.problems.push((task.lines, "empty name"));
                 }
@@ -289,6 +294,17 @@ fn key_task(text: &[u8], scratch: &mut canonym::Scratch) -> KeyTask {
         }
         task.out.push(b'\n');
         task.lines += 1;
+    };
+    let valid = simdutf8::basic::from_utf8(text).ok();
+    let mut from = 0;
+    for end in memchr::memchr_iter(b'\n', text).map(|i| i + 1).chain((!text.is_empty() && !text.ends_with(b"\n")).then_some(text.len())) {
+        // A line end is a character boundary of valid text.
+        let line = match valid {
+            Some(text) => Some(&text[from..end]),
+            None => std::str::from_utf8(&text[from..end]).ok(),
+        };
+        key_line(line, &mut task);
+        from = end;
     }
     task
 }

@@ -55,10 +55,10 @@ fn is_plain_latin(c: char) -> bool {
 }
 
 /// Appends the key of `input` to `out` as `text::key_into` would after `analyse`, and
-/// tells whether it could; on `false`, `out` holds a partial key to clear. `bytes` and
-/// `syms` are reusable buffers.
-pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut String) -> bool {
-    let mut state = State { input, bytes, syms, out, has_name: false, has_noise: false };
+/// tells whether it could; on `false`, `out` holds a partial key to clear. `bytes` is a
+/// reusable buffer.
+pub fn key_latin(input: &str, bytes: &mut Vec<u8>, out: &mut String) -> bool {
+    let mut state = State { input, bytes, out, has_name: false, has_noise: false };
     let Ok(mut cur) = next_word(input, 0) else { return false };
     let b = input.as_bytes();
     while let Some((s0, e0)) = cur {
@@ -80,20 +80,15 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut
             return false;
         }
         let is_last = next.is_none();
-        // The first letter of the next word (an apostrophe, maybe), lower-cased and folded,
-        // for the sun letter test.
-        let next_first = next.map(|(ns, _)| {
-            let c = input[ns..].chars().next().unwrap_or('\0');
-            let c = c.to_lowercase().next().unwrap_or(c);
-            if c.is_ascii() { c as u8 } else { fold_letter(c).unwrap_or(0) }
-        });
+        // Where the next word starts, for the sun letter test (read only there: rare).
+        let next_start = next.map(|(ns, _)| ns);
         let mut lower = [0u8; MAX_WORD];
         if word.is_ascii() {
             let lower = &mut lower[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             if word.bytes().any(|c| c.is_ascii_alphabetic()) {
-                state.latin(Word { lower, base: s, at: None }, is_last, next_first);
+                state.latin(Word { lower, base: s, at: None }, is_last, next_start);
             } else {
                 // Digits and apostrophes only: no script, looked up but never split.
                 let role = particle_role(lower).filter(|_| !is_last).unwrap_or(Role::Name);
@@ -129,7 +124,7 @@ pub fn key_latin(input: &str, bytes: &mut Vec<u8>, syms: &mut Vec<u8>, out: &mut
         }
         at[n] = word.len() as u8;
         if folded {
-            state.latin(Word { lower: &lower[..n], base: s, at: Some(&at[..=n]) }, is_last, next_first);
+            state.latin(Word { lower: &lower[..n], base: s, at: Some(&at[..=n]) }, is_last, next_start);
         } else {
             // No particle is written with such letters (`ß`, `æ`): a name word.
             state.emit_text(word, Role::Name);
@@ -173,6 +168,13 @@ fn next_word(input: &str, from: usize) -> Result<Option<(usize, usize)>, ()> {
     Ok(Some((start, i)))
 }
 
+/// The first letter of `text` (an apostrophe, maybe), lower-cased and folded.
+fn first_letter(text: &str) -> u8 {
+    let c = text.chars().next().unwrap_or('\0');
+    let c = c.to_lowercase().next().unwrap_or(c);
+    if c.is_ascii() { c as u8 } else { fold_letter(c).unwrap_or(0) }
+}
+
 /// The length of the letter above ASCII at byte `i` of `input`; `Err` for a character that
 /// is not [`is_plain_latin`].
 fn plain_latin_len(input: &str, i: usize) -> Result<usize, ()> {
@@ -209,7 +211,6 @@ impl<'a> Word<'a> {
 struct State<'a> {
     input: &'a str,
     bytes: &'a mut Vec<u8>,
-    syms: &'a mut Vec<u8>,
     out: &'a mut String,
     /// A name word was seen.
     has_name: bool,
@@ -231,12 +232,7 @@ impl State<'_> {
             return;
         }
         self.has_name |= role == Role::Name;
-        // The letters followed by four zero bytes, as `read_latin` reads them.
-        let mut p = [0u8; MAX_WORD + 4];
-        p[..w.lower.len()].copy_from_slice(w.lower);
-        let mut sink = SkeletonSyms::new(self.out);
-        phon::read_latin(&p, w.lower.len(), None, &mut sink);
-        sink.finish();
+        self.skeleton(w.lower, None);
     }
 
     /// The word `text` (with letters above ASCII) of `role`: its skeleton, unless it is
@@ -247,15 +243,36 @@ impl State<'_> {
             return;
         }
         self.has_name |= role == Role::Name;
-        // Through a symbol Vec: the skeleton sink's loop stays the one of ASCII words.
-        self.syms.clear();
-        phon::latin_symbols(text, self.syms, self.bytes);
-        phon::skeleton_into(self.syms, self.out);
+        self.skeleton(&[], Some(text));
     }
 
-    /// `tokenize::split_latin` for a Latin word, `next_first` the first letter of the
-    /// next word (lower-cased and folded).
-    fn latin(&mut self, w: Word<'_>, is_last: bool, next_first: Option<u8>) {
+    /// Appends the skeleton of the ASCII letters `lower`, or of `text` (a word with letters
+    /// above ASCII, spelled by `spell_letters` first). The one call of `read_latin` here,
+    /// not inlined into two callers: a second call site made LLVM stop inlining it.
+    #[inline(never)]
+    fn skeleton(&mut self, lower: &[u8], text: Option<&str>) {
+        // The letters followed by four zero bytes, as `read_latin` reads them.
+        let mut p = [0u8; MAX_WORD + 4];
+        let (p, n) = match text {
+            None => {
+                p[..lower.len()].copy_from_slice(lower);
+                (&p[..], lower.len())
+            }
+            Some(text) => {
+                phon::spell_letters(text, self.bytes);
+                let n = self.bytes.len();
+                self.bytes.extend_from_slice(&[0; 4]);
+                (&self.bytes[..], n)
+            }
+        };
+        let mut sink = SkeletonSyms::new(self.out);
+        phon::read_latin(p, n, text, &mut sink);
+        sink.finish();
+    }
+
+    /// `tokenize::split_latin` for a Latin word, `next_start` where the next word starts
+    /// in the input.
+    fn latin(&mut self, w: Word<'_>, is_last: bool, next_start: Option<usize>) {
         let lower = w.lower;
         let n = lower.len();
         if let Some(role) = particle_role(lower) {
@@ -263,6 +280,7 @@ impl State<'_> {
                 Role::Name
             } else if role == Role::Article && SUN_ARTICLES.iter().any(|a| a.as_bytes() == lower) {
                 // An article only before its sun letter (ad-Din).
+                let next_first = next_start.map(|ns| first_letter(&self.input[ns..]));
                 if next_first.is_some() && next_first == lower.get(1).copied() {
                     Role::Article
                 } else {
@@ -280,7 +298,7 @@ impl State<'_> {
         let text = &self.input[w.at(0)..w.at(n)];
         if let Some((i, role)) = camel_case_particle(text, |i| particle_role(&lower[..i])) {
             self.emit(w.part(0, i), role);
-            return self.latin(w.part(i, n), is_last, next_first);
+            return self.latin(w.part(i, n), is_last, next_start);
         }
         // Abd joined to its name: Abdulaziz, Abdurrahman.
         let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');

@@ -173,7 +173,7 @@ pub fn name_symbols_into(scratch: &mut Scratch, lang: Lang, out: &mut Vec<u8>) {
 /// in one pass for a name in Latin letters or in Arabic script; `false` (and `out` to
 /// clear) for the others, and for the few names those passes leave to the pipeline.
 pub fn key_one_pass(input: &str, scratch: &mut Scratch, out: &mut String) -> bool {
-    if latin_key::key_latin(input, &mut scratch.bytes, &mut scratch.syms, out) {
+    if latin_key::key_latin(input, &mut scratch.bytes, out) {
         return true;
     }
     out.clear();
