@@ -7,8 +7,8 @@ const MAX: usize = 24;
 const MIN: usize = 4;
 
 /// The Hepburn of `word` with long vowels written short (ō ou oo oh → o, ū uu uh → u),
-/// Kunrei-shiki syllables in Hepburn (si ti tu hu zi, sya tya zya: shi chi tsu fu ji, sha
-/// cha ja) and ん before b m p as m, if the word parses completely as romaji syllables and
+/// Kunrei-shiki syllables in Hepburn (si ti tu hu zi, syo tyu zyo: shi chi tsu fu ji, sho
+/// chu jo; not sya tya zya, see below) and ん before b m p as m, if the word parses completely as romaji syllables and
 /// the spelling differs from it. Words of other languages stop at a letter or a cluster
 /// Japanese lacks (l, v, x, ā, final consonants, st, dr): Maria, Anna, Hassan parse but
 /// stay as they are, Karim, Omar, Tomas do not parse.
