@@ -11,6 +11,7 @@ prints the share that `canonym match --sound-only` calls the same, per kind of p
     cyrillic-latin   a Cyrillic spelling against a Latin one (and so on for Greek, Hebrew,
                      Armenian, Georgian, Devanagari, kana and hangul)
     latin-latin      two Latin spellings of a group that also has an Arabic-script one
+    kana-latin-latin two Latin spellings of a group that also has a kana one (romaji variants)
 
 Groups are noisy (Joseph and يوسف are one group; so are some patronymic and plural forms),
 so 100% is out of reach: the figure is for comparing two builds, not a target. It uses no
@@ -76,6 +77,9 @@ def sample_pairs(g, seed):
         if arabic and len(latin) >= 2:
             for _ in range(min(3, len(latin) * (len(latin) - 1) // 2)):
                 pairs["latin-latin"].append(tuple(rng("latin-latin").sample(latin, 2)))
+        if len(latin) >= 2 and any(SCRIPTS["kana"].match(f) for f in forms):
+            for _ in range(min(3, len(latin) * (len(latin) - 1) // 2)):
+                pairs["kana-latin-latin"].append(tuple(rng("kana-latin-latin").sample(latin, 2)))
     return pairs
 
 
@@ -91,7 +95,7 @@ def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/canonym"
     pairs = sample_pairs(groups(), 1)
     print("kind\tpairs\tsound_only\twith_groups")
-    for kind in ["arabic-latin"] + [f"{name}-latin" for name in SCRIPTS] + ["latin-latin"]:
+    for kind in ["arabic-latin"] + [f"{name}-latin" for name in SCRIPTS] + ["latin-latin", "kana-latin-latin"]:
         p = pairs[kind]
         print(f"{kind}\t{len(p)}\t{same_share(binary, p, '--sound-only'):.3f}\t{same_share(binary, p):.3f}")
 

@@ -453,7 +453,7 @@ impl Name {
                 if sp.script == Script::Latin {
                     let next = scratch.spans.get(i + 1).filter(|n| n.role == Role::Name).map(|n| n.text(&scratch.cleaned));
                     // Other spellings the word may stand for, each a reading of its own.
-                    let spellings: [Option<Cow<str>>; 9] = [
+                    let spellings: [Option<Cow<str>>; 10] = [
                         next.and_then(|n| izafa_head(word, n)).map(Cow::from),
                         sh_and_j_spellings(lower).map(Cow::from),
                         maghreb_rh(lower).map(Cow::from),
@@ -463,6 +463,8 @@ impl Name {
                         slavic_digraphs(word).map(Cow::from),
                         uzbek_suffixed(word).map(Cow::from),
                         russian_passport_as_bgn(lower).map(Cow::from),
+                        // Japanese romaji variants (Toujou, Tohjoh, Husida) in one spelling.
+                        text::romaji::hepburn(word).map(Cow::from),
                     ];
                     for other in spellings.iter().flatten() {
                         alt_syms.push(reader.read(b"", other, sp.script, lang));

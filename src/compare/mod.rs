@@ -1188,6 +1188,18 @@ mod tests {
     }
 
     #[test]
+    fn japanese_romaji_variants() {
+        // By sound alone: long vowels as ou, oh, oo or ō, Kunrei-shiki, ん as m or n.
+        let m = Matcher::builder().name_groups(false).build();
+        let same = |a: &str, b: &str| m.compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto)).same;
+        for (a, b) in [("Toujou", "Tojo"), ("Tohjoh", "Toujou"), ("Kohjiroh", "Kojiro"), ("Tōjō", "Tohjoh"), ("Husida", "Fushida"), ("Tyoko", "Choko"), ("Kamizi", "Kamiji"), ("Honma", "Homma"), ("Yuuki Satou", "Yuki Sato")] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        assert!(!same("Toujou", "Tajima"));
+        assert!(!same("Kouji", "Koichi"));
+    }
+
+    #[test]
     fn slavic_c_and_g_readings() {
         // Latin Slavic c is ц / ts; Ukrainian г is h, Russian г is g.
         all_same(&[("Zielonacki", "Зелонацкий"), ("Kowalec", "Ковалець"), ("Horodecki", "Городецький"), ("Olha Hrebenec", "Ольга Гребенец"), ("Malecki", "Maletski")]);

@@ -9,6 +9,7 @@ pub mod clean;
 pub mod latin_key;
 pub mod lang;
 pub mod phon;
+pub mod romaji;
 pub mod tokenize;
 pub mod translit;
 pub mod wade_giles;
