@@ -442,6 +442,10 @@ impl Name {
                     if let Some(ch) = text::translit::hebrew::unvowelled_with_ch(word) {
                         alt_syms.push(reader.read(b"", &ch, Script::Latin, lang));
                     }
+                    // ב כ פ read b k p or v kh f wherever they stand (Kasper, Felix).
+                    for other in text::translit::hebrew::unvowelled_other_stops(word) {
+                        alt_syms.push(reader.read(b"", &other, Script::Latin, lang));
+                    }
                 }
                 // Greek as English-language text spells it: μπ ντ γκ inside a word b d g,
                 // τζ j, γι y (Rudy / Ρουντί, Yannis / Γιάννης), beside ELOT's reading.

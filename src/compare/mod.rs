@@ -1144,6 +1144,8 @@ mod tests {
     #[test]
     fn hebrew_kh_written_ch() {
         all_same_by_sound(&[("חיים", "Chaim"), ("רחל", "Rachel"), ("חיים", "Khaim")]);
+        // ב כ פ read b k p or v kh f wherever they stand, as foreign names have them.
+        all_same_by_sound(&[("קספר", "Kasper"), ("פליקס", "Feliks"), ("ספארק", "Spark")]);
         assert!(!by_sound("רחל", "Raquel Lopez").same);
     }
 

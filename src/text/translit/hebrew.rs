@@ -50,14 +50,46 @@ enum St {
 
 /// Appends the Latin transliteration of the Hebrew word `word` to `out`. `lang` is ignored.
 pub fn translit(word: &str, _lang: Lang, out: &mut String) {
-    spell(word, true, out);
+    spell(word, true, Stops::Usual, out);
 }
 
 /// The same without the `e` inserted between two consonants of an unpointed word, for
 /// matching: an abjad reading leaves the unwritten vowels unknown, and a guessed `e`
 /// would cost against a Latin consonant cluster (`Klingberg` / `קלינגברג`).
 pub fn translit_unvowelled(word: &str, out: &mut String) {
-    spell(word, false, out);
+    spell(word, false, Stops::Usual, out);
+}
+
+/// How an unpointed `ב כ פ` is read: without its dagesh, the text does not say whether it
+/// is b k p or v kh f.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stops {
+    /// b k p at the start of a word, v kh f elsewhere: the rule of Hebrew words.
+    Usual,
+    /// b k p everywhere, as in names from other languages (קספר Kasper, ספארק Spark).
+    Plosive,
+    /// v kh f everywhere, the start of a word too (פליקס Felix, פרנק Frank).
+    Fricative,
+}
+
+/// The other readings of an unpointed word's `ב כ פ` (see [`Stops`]) that differ from
+/// [`translit_unvowelled`], for comparisons: names from other languages do not follow the
+/// Hebrew rule.
+pub fn unvowelled_other_stops(word: &str) -> Vec<String> {
+    let mut usual = String::new();
+    translit_unvowelled(word, &mut usual);
+    let mut readings = Vec::new();
+    if word.chars().any(is_vowel_point) {
+        return readings;
+    }
+    for stops in [Stops::Plosive, Stops::Fricative] {
+        let mut other = String::new();
+        spell(word, false, stops, &mut other);
+        if other != usual && !readings.contains(&other) {
+            readings.push(other);
+        }
+    }
+    readings
 }
 
 /// [`translit_unvowelled`] with `ch` where it writes `kh` (`ח`, `כ`, `ך`), as most Latin
@@ -69,13 +101,14 @@ pub fn unvowelled_with_ch(word: &str) -> Option<String> {
     out.contains("kh").then(|| out.replace("kh", "ch"))
 }
 
-fn spell(word: &str, insert_e: bool, out: &mut String) {
+fn spell(word: &str, insert_e: bool, stops: Stops, out: &mut String) {
     let pointed = word.chars().any(is_vowel_point);
     let mut w = W {
         out,
         st: St::Start,
         last: 0,
         insert_e,
+        stops,
     };
     let mut it = word.chars();
     let mut first = true; // no Hebrew letter yet
@@ -111,6 +144,7 @@ struct W<'a> {
     last: u8,
     /// Whether unpointed consonants get an `e` between them (see [`translit_unvowelled`]).
     insert_e: bool,
+    stops: Stops,
 }
 
 impl W<'_> {
@@ -200,7 +234,7 @@ fn plain_letter(
         }
         'ױ' => w.vowel("oy"),
         'ײ' => w.vowel("ey"),
-        _ => w.cons(consonant(c, m, first), true),
+        _ => w.cons(consonant(c, m, first, w.stops), true),
     }
 }
 
@@ -238,10 +272,10 @@ fn pointed_letter(w: &mut W, c: char, m: &Marks, first: bool, fin: bool) {
             // Furtive patah: the vowel is said before the final guttural.
             if fin && m.patah && matches!(c, 'ח' | 'ע' | 'ה') {
                 w.vowel("a");
-                w.cons(consonant(c, m, first), false);
+                w.cons(consonant(c, m, first, w.stops), false);
                 return;
             }
-            w.cons(consonant(c, m, first), false);
+            w.cons(consonant(c, m, first, w.stops), false);
             if let Some(v) = m.vowel {
                 w.vowel(v);
             } else if m.holam {
@@ -254,8 +288,12 @@ fn pointed_letter(w: &mut W, c: char, m: &Marks, first: bool, fin: bool) {
 }
 
 /// The consonant value of a letter (empty for `א ע`).
-fn consonant(c: char, m: &Marks, first: bool) -> &'static str {
-    let hard = m.dagesh || first;
+fn consonant(c: char, m: &Marks, first: bool, stops: Stops) -> &'static str {
+    let hard = match stops {
+        Stops::Usual => m.dagesh || first,
+        Stops::Plosive => true,
+        Stops::Fricative => m.dagesh,
+    };
     match c {
         'ב' => {
             if hard {
@@ -409,6 +447,17 @@ mod tests {
         let mut s = String::new();
         translit(word, Lang::He, &mut s);
         s
+    }
+
+    #[test]
+    fn other_stops() {
+        // קספר: the usual reading has f, the plosive one p (Kasper).
+        assert!(unvowelled_other_stops("קספר").iter().any(|r| r.contains('p')), "{:?}", unvowelled_other_stops("קספר"));
+        // פליקס: an initial f.
+        assert!(unvowelled_other_stops("פליקס").iter().any(|r| r.starts_with('f')));
+        // No ב כ פ: nothing else to read; pointed text says which it is.
+        assert!(unvowelled_other_stops("משה").is_empty());
+        assert!(unvowelled_other_stops("פֶּרֶץ").is_empty());
     }
 
     #[test]
