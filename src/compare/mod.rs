@@ -1132,7 +1132,7 @@ mod tests {
     #[test]
     fn greek_as_english_spells_it() {
         // By sound alone: b d g for μπ ντ γκ, j for τζ, y for γι (see greek::spoken).
-        all_same_by_sound(&[("Ρουντί", "Rudy"), ("Ματίλντα", "Matilda"), ("Γιάννης Αντωνίου", "Yannis Adoniou"), ("Τζόελ", "Joel")]);
+        all_same_by_sound(&[("Ρουντί", "Rudy"), ("Ματίλντα", "Matilda"), ("Γιάννης Αντωνίου", "Yannis Adoniou"), ("Τζόελ", "Joel"), ("Χάνα", "Hana")]);
         assert!(!by_sound("Γιάννης", "Jannis Kostas").same);
     }
 

@@ -39,7 +39,8 @@ pub fn translit(word: &str, _lang: Lang, out: &mut String) {
 /// The word as English-language text often spells it where ELOT keeps the letters: `μπ ντ
 /// γκ` inside a word as `b d g`, as they sound in names taken from other languages
 /// (Ρουντί Rudy, Εντουάρ Edouard) and in many Greek ones (Andonis / Adonis), `τζ` as `j`
-/// (Τζόελ Joel), `γι` before a vowel as `y` (Γιάννης Yannis, Παναγιώτης Panayiotis).
+/// (Τζόελ Joel), `γι` before a vowel as `y` (Γιάννης Yannis, Παναγιώτης Panayiotis), `χ`
+/// as the `h` it stands for in names from other languages (Χασάν Hasan).
 /// `None` when that is the ELOT reading. For a second reading in comparisons.
 pub fn spoken(word: &str) -> Option<String> {
     let (mut elot, mut spoken) = (String::new(), String::new());
@@ -97,6 +98,8 @@ fn read(word: &str, spoken: bool, out: &mut String) {
             'γ' if spoken && n1.is_some_and(|n| n.l == 'ι' && !n.dia) && peek2(&it).is_some_and(|n| is_vowel(n.l)) => ("y", true),
             'γ' if is(n1, 'ξ') => ("nx", true),
             'γ' if is(n1, 'χ') => ("nch", true),
+            // Greek has no h: names from other languages write it χ (Χασάν Hasan, Χάνα Hana).
+            'χ' if spoken => ("h", false),
             l => (single(l), false),
         };
         let caps = if pair {
@@ -311,6 +314,7 @@ mod tests {
         assert_eq!(spoken("Γιάννης").as_deref(), Some("Yannis"));
         assert_eq!(spoken("Παναγιώτης").as_deref(), Some("Panayotis"));
         assert_eq!(spoken("Τζόελ").as_deref(), Some("Joel"));
+        assert_eq!(spoken("Χασάν").as_deref(), Some("Hasan"));
         // Nothing to say otherwise; γι before a consonant stays.
         assert_eq!(spoken("Κυριάκος"), None);
         assert_eq!(spoken("Ματίλντα"), None);
