@@ -210,6 +210,21 @@ pub fn compare(a: &str, b: &str) -> Comparison {
     Matcher::default().compare(&Name::analyse(a, Lang::Auto), &Name::analyse(b, Lang::Auto))
 }
 
+/// A small reproducible generator for the tests that draw many inputs without proptest.
+#[cfg(test)]
+pub(crate) struct XorShift(pub(crate) u64);
+
+#[cfg(test)]
+impl XorShift {
+    /// The next state of Marsaglia's xorshift64 (13, 7, 17).
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod send_sync {
     fn check<T: Send + Sync>() {}

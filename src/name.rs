@@ -439,11 +439,8 @@ impl Name {
                 }
                 // Hebrew ח כ as the ch of Chaim, Rachel (and of German Erich): see hebrew.rs.
                 if sp.script == Script::Hebrew {
-                    if let Some(ch) = text::translit::hebrew::unvowelled_with_ch(word) {
-                        alt_syms.push(reader.read(b"", &ch, Script::Latin, lang));
-                    }
-                    // ב כ פ read b k p or v kh f wherever they stand (Kasper, Felix).
-                    for other in text::translit::hebrew::unvowelled_other_stops(word) {
+                    // ... and ב כ פ read b k p or v kh f wherever they stand (Kasper, Felix).
+                    for other in text::translit::hebrew::unvowelled_other_readings(word) {
                         alt_syms.push(reader.read(b"", &other, Script::Latin, lang));
                     }
                 }

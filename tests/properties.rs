@@ -424,6 +424,16 @@ impl OnePassCheck {
     }
 }
 
+/// A reproducible draw below `n` (xorshift64 from `seed`), for the generators below.
+fn below(mut x: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    }
+}
+
 /// The one-pass key of Latin names against the pipeline, on generated names shaped like its
 /// domain: particles and titles (alone, hyphenated, joined in camelCase, before or after a
 /// sun letter, with diacritics), joined abd-, abu- and -allah forms, the digraphs of every
@@ -451,13 +461,7 @@ fn key_latin_path_agrees_with_the_general_path() {
     const GAPS: &[&str] = &[" ", " ", " ", "-", "  ", "'", " '", "' ", ".", ". ", ",", "\t", "-'", " - ", "(", ")"];
     const RARE: &[&str] =
         &["`", "\u{1}", "\u{7f}", "\u{2019}", "\r", "\u{c}", "ĳ", "ſ", "×", "\u{301}", "ʼ", "\u{a0}", "ж", "ا", "ŉ"];
-    let mut x = 0x853c_49e6_748f_ea9bu64;
-    let mut next = move |n: usize| -> usize {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n as u64) as usize
-    };
+    let mut next = below(0x853c_49e6_748f_ea9bu64);
     let capital = |w: &str| -> String {
         let mut c = w.chars();
         c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
@@ -530,13 +534,7 @@ fn key_arabic_path_agrees_with_the_general_path() {
     // The letters the one-pass path reads (and a few it leaves to the pipeline).
     let letters: Vec<char> = (0x620..=0x6D5u32).filter_map(char::from_u32).collect();
     let common: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
-    let mut x = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move |n: usize| -> usize {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n as u64) as usize
-    };
+    let mut next = below(0x2545_f491_4f6c_dd1du64);
     let mut check = OnePassCheck::default();
     for _ in 0..60_000 {
         let mut name = String::new();

@@ -1223,12 +1223,10 @@ pub(super) mod tests {
         let (al, ab, sy) = (Writing::Alphabet, Writing::Abjad, Writing::Syllabary);
         let pairs: &[(&[u8], Writing, &[u8], Writing)] = &[
             (b"fathi", al, b"faTi", al),
-            (b"faTi", al, b"fathi", al),
             (b"tsin", al, b"Cin", al),
             (b"Cin", al, b"tSin", al),
             (b"nitsa", al, b"niza", al),
             (b"fatimV", ab, b"fatimah", al),
-            (b"fatimah", al, b"fatimV", ab),
             (b"amirrVza", ab, b"amireza", al),
             (b"katsugi", al, b"katugi", al),
             (b"rVzayi", ab, b"rezai", al),
@@ -1237,6 +1235,7 @@ pub(super) mod tests {
             (b"", al, b"a", al),
         ];
         let mut q = SymQuery::new();
+        // Each pair both ways.
         for &(a, wa, b, wb) in pairs {
             for (a, wa, b, wb) in [(a, wa, b, wb), (b, wb, a, wa)] {
                 q.set(a, wa, wb);

@@ -558,13 +558,8 @@ mod tests {
             ²¹⁴ªﬁ´եւևกำ\u{E48}\u{2011}＝ﻣ\u{FB2A}\u{1E0B}\u{F900}"
             .chars()
             .collect();
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::XorShift(0x2545_F491_4F6C_DD1D);
+        let mut next = || rng.next_u64();
         let (mut passed, mut cleaned, mut general) = (0, String::new(), String::new());
         for _ in 0..200_000 {
             let len = 1 + next() % 6;

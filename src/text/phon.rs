@@ -897,12 +897,10 @@ mod tests {
             }
         }
         let extra = ["ő", "ı", "ç", "Ş"];
-        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = crate::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
             let mut w = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = rng.next_u64();
             let len = 5 + (x % 8) as usize;
             for j in 0..len {
                 let r = (x >> (5 * j)) as usize;

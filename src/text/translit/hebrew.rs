@@ -72,12 +72,27 @@ enum Stops {
     Fricative,
 }
 
-/// The other readings of an unpointed word's `ב כ פ` (see [`Stops`]) that differ from
-/// [`translit_unvowelled`], for comparisons: names from other languages do not follow the
-/// Hebrew rule.
-pub fn unvowelled_other_stops(word: &str) -> Vec<String> {
+/// The other readings of an unpointed word than [`translit_unvowelled`], for comparisons:
+/// with `ch` where it writes `kh` (see [`with_ch`]), and its `ב כ פ` read as plosives or as
+/// fricatives wherever they stand (see [`Stops`]). The usual reading is spelled once.
+pub fn unvowelled_other_readings(word: &str) -> Vec<String> {
     let mut usual = String::new();
     translit_unvowelled(word, &mut usual);
+    let mut readings: Vec<String> = with_ch(&usual).into_iter().collect();
+    readings.extend(other_stops(word, &usual));
+    readings
+}
+
+/// The unvowelled reading `usual` with `ch` where it writes `kh` (`ח`, `כ`, `ך`), as most
+/// Latin spellings of Hebrew and German names do (Chaim, Rachel, Menachem, Michael, Erich;
+/// a Latin ch is read as in English). `None` without `kh`.
+fn with_ch(usual: &str) -> Option<String> {
+    usual.contains("kh").then(|| usual.replace("kh", "ch"))
+}
+
+/// The readings of an unpointed word's `ב כ פ` by the other [`Stops`] that differ from its
+/// unvowelled reading `usual`: names from other languages do not follow the Hebrew rule.
+fn other_stops(word: &str, usual: &str) -> Vec<String> {
     let mut readings = Vec::new();
     if word.chars().any(is_vowel_point) {
         return readings;
@@ -90,15 +105,6 @@ pub fn unvowelled_other_stops(word: &str) -> Vec<String> {
         }
     }
     readings
-}
-
-/// [`translit_unvowelled`] with `ch` where it writes `kh` (`ח`, `כ`, `ך`), as most Latin
-/// spellings of Hebrew and German names do (Chaim, Rachel, Menachem, Michael, Erich), for a
-/// second reading in comparisons (a Latin ch is read as in English). `None` without `kh`.
-pub fn unvowelled_with_ch(word: &str) -> Option<String> {
-    let mut out = String::new();
-    translit_unvowelled(word, &mut out);
-    out.contains("kh").then(|| out.replace("kh", "ch"))
 }
 
 fn spell(word: &str, insert_e: bool, stops: Stops, out: &mut String) {
@@ -449,8 +455,16 @@ mod tests {
         s
     }
 
+    /// [`translit_unvowelled`] of `word`.
+    fn usual(word: &str) -> String {
+        let mut s = String::new();
+        translit_unvowelled(word, &mut s);
+        s
+    }
+
     #[test]
     fn other_stops() {
+        let unvowelled_other_stops = |w: &str| super::other_stops(w, &usual(w));
         // קספר: the usual reading has f, the plosive one p (Kasper).
         assert!(unvowelled_other_stops("קספר").iter().any(|r| r.contains('p')), "{:?}", unvowelled_other_stops("קספר"));
         // פליקס: an initial f.
@@ -462,6 +476,7 @@ mod tests {
 
     #[test]
     fn kh_written_ch() {
+        let unvowelled_with_ch = |w: &str| with_ch(&usual(w));
         assert_eq!(unvowelled_with_ch("חיים").as_deref(), Some("chaym"));
         assert_eq!(unvowelled_with_ch("אריך").as_deref(), Some("arich"));
         assert_eq!(unvowelled_with_ch("משה"), None);
